@@ -1,0 +1,117 @@
+//! Stage 3: word segmentation. The only module that uses `jieba_rs`: its API moves between
+//! versions, and this keeps that churn in one place.
+
+use jieba_rs::Jieba;
+
+use crate::sentence::Sentence;
+
+/// A word: byte range of the normalised text, with jieba's part-of-speech tag when tagged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset one past the last character.
+    pub end: usize,
+}
+
+/// The words of a text, in order.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    /// All tokens, sorted by `start`, covering every sentence.
+    pub tokens: Vec<Token>,
+}
+
+impl Tokens {
+    /// True when a word starts at byte offset `i` (or `i` is outside every sentence).
+    pub fn starts_word(&self, i: usize) -> bool {
+        match self.tokens.binary_search_by_key(&i, |t| t.start) {
+            Ok(_) => true,
+            Err(k) => k == 0 || self.tokens.get(k - 1).is_none_or(|t| t.end <= i),
+        }
+    }
+
+    /// True when a word ends at byte offset `i` (or `i` is outside every sentence).
+    pub fn ends_word(&self, i: usize) -> bool {
+        match self.tokens.binary_search_by_key(&i, |t| t.end) {
+            Ok(_) => true,
+            Err(k) => self.tokens.get(k).is_none_or(|t| t.start >= i),
+        }
+    }
+
+    /// True when `start..end` does not cut a word in two.
+    pub fn aligned(&self, start: usize, end: usize) -> bool {
+        self.starts_word(start) && self.ends_word(end)
+    }
+
+    /// The token covering byte offset `i`, if any.
+    pub fn at(&self, i: usize) -> Option<&Token> {
+        let k = self.tokens.partition_point(|t| t.end <= i);
+        self.tokens.get(k).filter(|t| t.start <= i)
+    }
+}
+
+/// jieba-rs with the lexicons' names added as words.
+pub struct Segmenter {
+    jieba: Jieba,
+}
+
+impl std::fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Segmenter")
+    }
+}
+
+impl Segmenter {
+    /// jieba's default dictionary plus `words` (each with an optional POS tag such as `nr`).
+    pub fn new<'w, 't>(words: impl IntoIterator<Item = (&'w str, Option<&'t str>)>) -> Segmenter {
+        let mut jieba = Jieba::new();
+        for (w, tag) in words {
+            // jieba only segments runs of Han characters (and alphanumerics apart); a word
+            // with spaces or punctuation can never come out of it.
+            if w.chars().count() >= 2 && w.chars().any(is_han) && !w.contains([' ', '·']) {
+                jieba.add_word(w, None, tag);
+            }
+        }
+        Segmenter { jieba }
+    }
+
+    /// Segments every sentence of `text`.
+    pub fn segment(&self, text: &str, sentences: &[Sentence]) -> Tokens {
+        let mut tokens = Vec::with_capacity(text.len() / 4);
+        for s in sentences {
+            let part = &text[s.start..s.end];
+            for t in self.jieba.cut(part, true) {
+                tokens.push(Token { start: s.start + t.byte_start, end: s.start + t.byte_end });
+            }
+        }
+        Tokens { tokens }
+    }
+
+    /// Part-of-speech tags of the words of `text[start..end]`: `(start, end, tag)` in
+    /// offsets of `text`. Costlier than [`Segmenter::segment`]; call it on small windows.
+    pub fn tag(&self, text: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
+        let part = &text[start..end];
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for t in self.jieba.tag(part, true) {
+            // Tags carry words, not offsets: find each word at or after the last one.
+            if let Some(k) = part[pos..].find(t.word) {
+                let s = pos + k;
+                out.push((start + s, start + s + t.word.len(), t.tag.to_string()));
+                pos = s + t.word.len();
+            }
+        }
+        out
+    }
+
+    /// Segments a bare string (for benches and tools): the words, in order.
+    pub fn cut<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        self.jieba.cut(text, true).into_iter().map(|t| t.word).collect()
+    }
+}
+
+/// True for CJK unified ideographs (the common blocks).
+#[inline]
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2A6DF}')
+}

@@ -1,0 +1,98 @@
+//! The public API: builder, per-call dates, user lexicons, errors, bad input.
+
+use xinwen::{Date, EntityKind, Extractor};
+
+use crate::common::check_invariants;
+
+#[test]
+fn extractor_is_send_sync_and_clone() {
+    fn check<T: Send + Sync + Clone>() {}
+    check::<Extractor>();
+    let ex = xinwen::default_extractor().clone();
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| ex.extract("OpenAI发布了GPT-4o。"));
+        }
+    });
+}
+
+#[test]
+fn bad_input_never_panics() {
+    let ex = xinwen::default_extractor();
+    let long_nines = format!("{}亿美元", "9".repeat(1000));
+    let inputs = [
+        "",
+        " ",
+        "\n\n\n",
+        "。。。！！？？",
+        "\u{0}\u{1}\u{7f}",
+        "𠀀𠀁😀👍🏽",
+        long_nines.as_str(),
+        "１２３４５６７８９０亿美元ＡＢＣ",
+        "·····•••",
+        "(((（（（",
+        "2023年13月45日",
+    ];
+    for t in inputs {
+        let doc = ex.extract(t);
+        check_invariants(t, &doc);
+    }
+}
+
+#[test]
+fn user_lexicon_is_merged_and_errors_name_the_line() {
+    let dir = std::env::temp_dir().join(format!("xinwen-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("mine.tsv");
+    std::fs::write(&good, "# mine\norg\t星河跃迁科技\t星河跃迁\ttype=company\n").unwrap();
+    let ex = Extractor::builder().lexicon(&good).build().unwrap();
+    let doc = ex.extract("星河跃迁今天宣布完成融资。");
+    let org = doc.entities.iter().find(|e| e.kind == EntityKind::Org).expect("org found");
+    assert_eq!(org.text, "星河跃迁");
+    assert_eq!(org.canonical.as_deref(), Some("星河跃迁科技"));
+
+    let bad = dir.join("bad.tsv");
+    std::fs::write(&bad, "org\tA公司\ncompany\tB公司\n").unwrap();
+    let err = Extractor::builder().lexicon(&bad).build().unwrap_err();
+    let (file, line) = err.location().expect("error names a location");
+    assert!(file.ends_with("bad.tsv"));
+    assert_eq!(line, 2);
+    assert!(err.to_string().contains("line 2"), "{err}");
+
+    let missing = Extractor::builder().lexicon(dir.join("nope.tsv")).build().unwrap_err();
+    assert!(missing.to_string().contains("nope.tsv"), "{missing}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn reference_date_per_call() {
+    let ex = Extractor::builder().reference_date("2025-07-20".parse().unwrap()).build().unwrap();
+    let d = ex.extract("2023年11月，董事会开会。");
+    let date = d.entities.iter().find(|e| e.kind == EntityKind::Date).unwrap();
+    assert_eq!(date.text, "2023年11月");
+    let other: Date = "2020-01-01".parse().unwrap();
+    let d2 = ex.extract_with_date("2023年11月，董事会开会。", Some(other));
+    assert_eq!(d2.reference_date.unwrap().date, other);
+    assert_eq!(d.reference_date.unwrap().date.to_string(), "2025-07-20");
+}
+
+#[test]
+fn json_shape_follows_spec() {
+    let text = "ＯｐｅｎＡＩ获得1亿美元。";
+    let doc = xinwen::extract_with_date(text, "2025-07-20".parse().unwrap());
+    let v: serde_json::Value = serde_json::from_str(&doc.to_json()).unwrap();
+    let money = v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "money")
+        .expect("money entity");
+    assert_eq!(money["text"], "1亿美元");
+    assert_eq!(money["value"]["amount"], 100000000);
+    assert_eq!(money["value"]["currency"], "USD");
+    for k in ["id", "start", "end", "char_start", "char_end"] {
+        assert!(money.get(k).is_some(), "{k}");
+    }
+    assert!(v["events"].is_array());
+    check_invariants(text, &doc);
+}
