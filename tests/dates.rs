@@ -1,0 +1,1 @@
+//! Table-driven dates tests (tables in tests/data/).

@@ -1,0 +1,1 @@
+//! Table-driven events tests (tables in tests/data/).

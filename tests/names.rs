@@ -1,0 +1,1 @@
+//! Table-driven names tests (tables in tests/data/).

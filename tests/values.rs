@@ -1,0 +1,1 @@
+//! Table-driven values tests (tables in tests/data/).
