@@ -96,3 +96,25 @@ fn json_shape_follows_spec() {
     assert!(v["events"].is_array());
     check_invariants(text, &doc);
 }
+
+#[test]
+fn embedded_lexicons_are_broad() {
+    use std::collections::HashMap;
+    let lex = xinwen::default_extractor().lexicon();
+    let mut counts: HashMap<xinwen::LexKind, usize> = HashMap::new();
+    for e in lex.entries() {
+        *counts.entry(e.kind).or_default() += 1;
+    }
+    let min = [
+        (xinwen::LexKind::Org, 1500),
+        (xinwen::LexKind::Person, 500),
+        (xinwen::LexKind::Product, 300),
+        (xinwen::LexKind::Title, 150),
+        (xinwen::LexKind::Location, 300),
+        (xinwen::LexKind::Surname, 400),
+    ];
+    for (kind, n) in min {
+        let got = counts.get(&kind).copied().unwrap_or(0);
+        assert!(got >= n, "{kind:?}: {got} entries, expected at least {n}");
+    }
+}
