@@ -1,0 +1,1043 @@
+//! Role rules: for one trigger, the events it starts and their arguments, found by the
+//! syntax around it (subject/object side, 被 and 将 constructions, 从X/加入Y, X领投, lists
+//! after 分别是) rather than by entity kind alone.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{EntityKind as E, EventKind as K, ReleaseStatus, Role};
+
+use super::ArgRef;
+use super::rules::{Side, TriggerMatch};
+use super::sent::Sent;
+
+/// An event before dates, merging and checks.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub kind: K,
+    /// Byte offsets of the trigger in the normalised text.
+    pub trigger: (usize, usize),
+    pub args: Vec<(Role, ArgRef)>,
+    pub status: Option<ReleaseStatus>,
+    /// One of several happenings listed after one trigger (分别由A和B领投): never merged.
+    pub distributive: bool,
+    /// A post noun (创始人): a state, not a happening; takes no date.
+    pub stative: bool,
+    /// A trigger inside a relative clause (由余凯创办的公司): takes only its own clause's date.
+    pub relative: bool,
+}
+
+impl Draft {
+    fn new(kind: K, m: &TriggerMatch) -> Draft {
+        Draft {
+            kind,
+            trigger: (m.start, m.end),
+            args: Vec::new(),
+            status: None,
+            distributive: false,
+            stative: false,
+            relative: false,
+        }
+    }
+
+    fn add(&mut self, role: Role, e: Option<usize>) {
+        if let Some(i) = e {
+            self.args.push((role, ArgRef::Entity(i)));
+        }
+    }
+
+    fn add_all(&mut self, role: Role, es: &[usize]) {
+        for &i in es {
+            self.args.push((role, ArgRef::Entity(i)));
+        }
+    }
+
+    pub(crate) fn has(&self, role: Role) -> bool {
+        self.args.iter().any(|(r, _)| *r == role)
+    }
+}
+
+/// What the rules of one sentence share: claimed money and durations, absorbed triggers.
+#[derive(Debug, Default)]
+pub(crate) struct State {
+    claimed: Vec<usize>,
+    /// Start offsets of triggers another event has absorbed (加入X担任Y: the 担任).
+    pub absorbed: Vec<usize>,
+}
+
+static ROUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:Pre-?|pre-?)?[A-H]\+{0,2}轮|天使\+?轮|种子\+?轮|Pre-IPO轮|战略轮")
+        .expect("round regex")
+});
+
+static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:学士|硕士|博士)学位|EMBA|MBA|(?:学士|硕士|博士)").expect("degree regex")
+});
+
+/// The events trigger `m` (absolute offsets) starts.
+pub(crate) fn build(
+    x: &Sent,
+    m: &TriggerMatch,
+    all: &[TriggerMatch],
+    st: &mut State,
+) -> Vec<Draft> {
+    let rule = x.rules.trigger(m.rule);
+    let mut out = match m.kind {
+        K::Hire => hire(x, m, all, st),
+        K::Departure => departure(x, m),
+        K::Dismissal => dismissal(x, m),
+        K::Appointment => appointment(x, m),
+        K::Founding => founding(x, m),
+        K::Funding => funding(x, m, st),
+        K::Acquisition => acquisition(x, m, st),
+        K::Compensation => compensation(x, m, st),
+        K::Cost => cost(x, m, st),
+        K::Release => release(x, m),
+        K::Education => education(x, m),
+        K::Financials => financials(x, m, st),
+        K::Merger => merger(x, m),
+        K::Ipo => ipo(x, m, st),
+        K::Layoff => layoff(x, m, all),
+    };
+    let relative = x.between(m.tail.map_or(m.end, |t| t.1), x.s.end).starts_with('的');
+    for d in &mut out {
+        d.relative |= relative;
+        d.stative |= rule.title;
+    }
+    out
+}
+
+/// A 被 construction before the trigger (被挖角, 被Meta挖走, 被董事会罢免): `Some(agent)`.
+fn is_passive(x: &Sent, m: &TriggerMatch) -> Option<Option<usize>> {
+    let (cs, _) = x.clauses[x.clause_of(m.start)];
+    let before = x.between(cs, m.start);
+    let k = cs + before.rfind('被')?;
+    let inside = x.ents_in(k, m.start, &[E::Org, E::Person, E::Title, E::Location]);
+    let named: usize =
+        inside.iter().map(|&i| x.between(x.e(i).start, x.e(i).end).chars().count()).sum();
+    if x.between(k, m.start).chars().count() > 12 + named {
+        return None;
+    }
+    let agent = inside.into_iter().filter(|&i| matches!(x.kind(i), E::Org | E::Person)).last();
+    Some(agent)
+}
+
+/// The list opened after a trigger (分别是：A，…；B，…): its byte range, when one follows in
+/// the trigger's clause or the next one.
+fn list_after(x: &Sent, pos: usize) -> Option<(usize, usize)> {
+    let ci = x.clause_of(pos);
+    let limit = x.clauses.get(ci + 1).map_or(x.clauses[ci].1, |c| c.1);
+    let (_, e) = x.find_cue(pos, limit, "list")?;
+    Some((e, x.s.end))
+}
+
+/// Orgs in the sentence a hire names as the person's past (从X, 曾在X, 在X担任), outside `skip_range`.
+fn cued_former(x: &Sent, range: (usize, usize)) -> Vec<usize> {
+    x.ents_in(range.0, range.1, &[E::Org])
+        .into_iter()
+        .filter(|&i| x.is_plain_org(i))
+        .filter(|&i| {
+            let e = x.e(i);
+            x.ends_with_cue(e.start, "former") || {
+                let (_, ce) = x.clauses[x.clause_of(e.start)];
+                let tail_end =
+                    x.between(e.end, ce).char_indices().nth(4).map_or(ce, |(k, _)| e.end + k);
+                x.between(x.s.start, e.start).ends_with('在')
+                    && x.has_cue(e.end, tail_end, "worked")
+            }
+        })
+        .collect()
+}
+
+fn same_thing(x: &Sent, a: usize, b: usize) -> bool {
+    a == b || {
+        let (ea, eb) = (x.e(a), x.e(b));
+        ea.kind == eb.kind && ea.canonical.is_some() && ea.canonical == eb.canonical
+    }
+}
+
+fn hire(x: &Sent, m: &TriggerMatch, all: &[TriggerMatch], st: &mut State) -> Vec<Draft> {
+    let rule = x.rules.trigger(m.rule);
+    let (cs, ce) = x.clauses[x.clause_of(m.start)];
+    let passive = is_passive(x, m);
+    // (person, orgs of the person's own list item or title chain)
+    let mut people: Vec<(usize, Vec<usize>)> = Vec::new();
+    let employer;
+    let mut former_range = (x.s.start, x.s.end);
+    let mut group: Vec<usize> = Vec::new();
+    if rule.who == Some(Side::After) && passive.is_none() {
+        // OpenAI(从谷歌)挖走了X: the subject hires, 从 names the past employer.
+        let subj = x
+            .ents_in(cs, m.start, &[E::Org])
+            .into_iter()
+            .filter(|&i| x.is_plain_org(i) && !x.ends_with_cue(x.e(i).start, "former"))
+            .last();
+        employer = subj.or_else(|| {
+            x.org_before(m.start, &[]).filter(|&i| !x.ends_with_cue(x.e(i).start, "former"))
+        });
+        for p in x.ents_in(m.end, ce, &[E::Person]).into_iter().filter(|&i| x.is_actor(i)) {
+            people.push((p, x.chain_left(p).1.into_iter().collect()));
+        }
+        if people.is_empty() {
+            if let Some((ls, le)) = list_after(x, m.end) {
+                former_range = (x.s.start, ls);
+                // 挖走了多名OpenAI研究员，其中包括…: the group's org is everyone's past.
+                let (_, tce) = x.clauses[x.clause_of(m.start)];
+                group = x
+                    .ents_in(m.end, tce.min(ls), &[E::Org])
+                    .into_iter()
+                    .filter(|&i| x.is_plain_org(i))
+                    .collect();
+                let region = x.between(ls, le);
+                if region.contains([';', '；']) {
+                    let mut a = ls;
+                    for piece in region.split([';', '；']) {
+                        let b = a + piece.len();
+                        // The item opens with its person (迈克·道尔顿xAI基础设施工程师).
+                        let ps: Vec<usize> = x
+                            .ents_in(a, b, &[E::Person])
+                            .into_iter()
+                            .filter(|&i| !x.is_foil(i))
+                            .collect();
+                        if let Some(&p) = ps.first() {
+                            let orgs: Vec<usize> = x
+                                .ents_in(a, b, &[E::Org])
+                                .into_iter()
+                                .filter(|&i| x.is_plain_org(i))
+                                .collect();
+                            people.push((p, orgs));
+                        }
+                        a = b + x.between(b, le).chars().next().map_or(0, char::len_utf8);
+                    }
+                } else {
+                    let (_, lce) = x.clauses[x.clause_of(ls)];
+                    for p in x.ents_in(ls, lce, &[E::Person]).into_iter().filter(|&i| x.is_actor(i))
+                    {
+                        people.push((p, x.chain_left(p).1.into_iter().collect()));
+                    }
+                }
+            }
+        }
+    } else {
+        // X加入Y / X被挖角到Y / X被Y挖走.
+        employer = match passive {
+            Some(Some(a)) if x.kind(a) == E::Org => Some(a),
+            _ => x.first_after(m.end, &[E::Org]).filter(|&i| x.is_plain_org(i)),
+        };
+        for p in x.subject_persons(m.start) {
+            people.push((p, x.chain_left(p).1.into_iter().collect()));
+        }
+    }
+    let mut shared_former = cued_former(x, former_range);
+    shared_former.extend(group);
+    if let Some(emp) = employer {
+        shared_former.retain(|&o| !same_thing(x, o, emp));
+    }
+    // 加入X担任Y / 加盟X，出任Y: one hire with a title.
+    let mut title = None;
+    let anchor = employer.map_or(m.end, |e| x.e(e).end.max(m.end));
+    if let Some(n) = all.iter().find(|n| n.kind == K::Appointment && n.start >= anchor) {
+        let gap: String = x
+            .between(anchor, n.start)
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '，'))
+            .collect();
+        if matches!(gap.as_str(), "" | "并" | "后" | "并将" | "将" | "随后" | "并于" | "正式")
+        {
+            title = x.first_after(n.end, &[E::Title]);
+            st.absorbed.push(n.start);
+        }
+    }
+    let mut out = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
+    for (p, item_orgs) in &people {
+        if seen.iter().any(|&q| same_thing(x, q, *p)) {
+            continue;
+        }
+        seen.push(*p);
+        let mut d = Draft::new(K::Hire, m);
+        d.add(Role::Person, Some(*p));
+        d.add(Role::Employer, employer);
+        let mut former: Vec<usize> = item_orgs
+            .iter()
+            .copied()
+            .filter(|&o| employer.is_none_or(|emp| !same_thing(x, o, emp)))
+            .collect();
+        for &o in &shared_former {
+            if !former.iter().any(|&f| same_thing(x, f, o)) {
+                former.push(o);
+            }
+        }
+        d.add_all(Role::FormerEmployer, &former);
+        d.add(Role::Title, title);
+        out.push(d);
+    }
+    for p in x.also_persons(m.start) {
+        if seen.iter().any(|&q| same_thing(x, q, p)) {
+            continue;
+        }
+        seen.push(p);
+        let mut d = Draft::new(K::Hire, m);
+        d.add(Role::Person, Some(p));
+        d.add(Role::Employer, employer);
+        out.push(d);
+    }
+    out
+}
+
+fn departure(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
+    let rule = x.rules.trigger(m.rule);
+    let (cs, ce) = x.clauses[x.clause_of(m.start)];
+    // 离开X / 辞去X的CEO职务 / 从X离职.
+    let obj_org = if rule.obj {
+        x.first_after(m.end, &[E::Org]).filter(|&i| x.is_plain_org(i))
+    } else {
+        None
+    };
+    let from_org = x
+        .ents_in(cs, m.start, &[E::Org])
+        .into_iter()
+        .filter(|&i| x.is_plain_org(i) && x.between(cs, x.e(i).start).ends_with('从'))
+        .last();
+    let obj_title = if rule.obj { x.first_after(m.end, &[E::Title]) } else { None };
+    let mut out = Vec::new();
+    let people = x.subject_persons(m.start);
+    for &p in &people {
+        let (titles, chain_org) = x.chain_left(p);
+        let mut d = Draft::new(K::Departure, m);
+        d.add(Role::Person, Some(p));
+        d.add(Role::Org, obj_org.or(from_org).or(chain_org));
+        for t in titles.iter().rev() {
+            d.add(Role::Title, Some(*t));
+        }
+        d.add(Role::Title, obj_title);
+        out.push(d);
+    }
+    for p in x.also_persons(m.start) {
+        let mut d = Draft::new(K::Departure, m);
+        d.add(Role::Person, Some(p));
+        d.add(Role::Org, obj_org.or(from_org));
+        out.push(d);
+    }
+    if out.is_empty() {
+        // 京东上一任首席技术官已于去年底离职: the post, without a name.
+        if let Some(t) = x.ents_in(cs, m.start, &[E::Title]).into_iter().last() {
+            let (_, chain_org) = x.chain_left(t);
+            let mut d = Draft::new(K::Departure, m);
+            d.add(Role::Title, Some(t));
+            d.add(Role::Org, obj_org.or(from_org).or(chain_org));
+            out.push(d);
+        }
+    }
+    let _ = ce;
+    out
+}
+
+fn dismissal(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
+    let (cs, ce) = x.clauses[x.clause_of(m.start)];
+    let actors = |a: usize, b: usize| -> Vec<usize> {
+        x.ents_in(a, b, &[E::Person, E::Org])
+            .into_iter()
+            .filter(|&i| if x.kind(i) == E::Person { x.is_actor(i) } else { x.is_plain_org(i) })
+            .collect()
+    };
+    let before = x.between(cs, m.start);
+    let mut patients: Vec<usize>;
+    let agents: Vec<usize>;
+    // A将B踢出局 / A把B开除.
+    let jiang = before
+        .char_indices()
+        .filter(|&(_, c)| c == '将' || c == '把')
+        .map(|(k, _)| cs + k)
+        .find(|&k| !x.ents_in(k, m.start, &[E::Person]).is_empty());
+    if let Some(k) = jiang {
+        patients = x.ents_in(k, m.start, &[E::Person]);
+        agents = actors(cs, k);
+    } else if let Some(agent) = is_passive(x, m) {
+        let bei = before.rfind('被').map_or(m.start, |k| cs + k);
+        patients = x.subject_persons(bei);
+        agents = agent.into_iter().collect();
+    } else {
+        patients =
+            x.ents_in(m.end, ce, &[E::Person]).into_iter().filter(|&i| x.is_actor(i)).collect();
+        agents = actors(cs, m.start);
+    }
+    patients.retain(|&p| !x.is_possessor(p));
+    let mut out = Vec::new();
+    if patients.is_empty() {
+        // 解雇了1000名员工: a layoff.
+        let q = x.ents_in(m.end, ce, &[E::Quantity, E::Percent]);
+        if !q.is_empty() {
+            let mut d = Draft::new(K::Layoff, m);
+            d.add(Role::Org, x.org_before(m.start, &[]));
+            d.add_all(Role::Quantity, &q);
+            out.push(d);
+        }
+        return out;
+    }
+    for &p in &patients {
+        let (titles, chain_org) = x.chain_left(p);
+        let mut d = Draft::new(K::Dismissal, m);
+        d.add(Role::Person, Some(p));
+        for t in titles.iter().rev() {
+            d.add(Role::Title, Some(*t));
+        }
+        for &a in &agents {
+            let role = if x.kind(a) == E::Person { Role::Agent } else { Role::Org };
+            d.add(role, Some(a));
+        }
+        if !d.has(Role::Org) {
+            d.add(Role::Org, chain_org);
+        }
+        out.push(d);
+    }
+    out
+}
+
+fn appointment(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
+    let rule = x.rules.trigger(m.rule);
+    let (cs, ce) = x.clauses[x.clause_of(m.start)];
+    let people: Vec<usize>;
+    let mut titles: Vec<usize> = Vec::new();
+    let mut org = None;
+    if rule.who == Some(Side::After) {
+        // X任命Y为Z / 领导者为Y; as a noun (孟浩川的CTO任命) the person stands before.
+        let after: Vec<usize> =
+            x.ents_in(m.end, ce, &[E::Person]).into_iter().filter(|&i| x.is_actor(i)).collect();
+        people = match after.first() {
+            Some(&p) => vec![p],
+            None => x.subject_persons(m.start),
+        };
+        let from = after.first().map_or(m.end, |&p| x.e(p).end);
+        titles.extend(x.first_after(from, &[E::Title]));
+        if titles.is_empty() {
+            titles.extend(
+                x.ents_in(cs, m.start, &[E::Title])
+                    .into_iter()
+                    .last()
+                    .filter(|&t| x.between(x.e(t).end, m.start).chars().count() <= 1),
+            );
+        }
+    } else {
+        people = x.subject_persons(m.start);
+        // 担任A、B: one appointment per post.
+        let mut cur = m.end;
+        for t in x.ents_in(m.end, ce, &[E::Title]) {
+            let gap = x.between(cur, x.e(t).start);
+            if titles.is_empty() || matches!(gap.trim(), "、" | "和" | "及" | "以及" | "兼") {
+                titles.push(t);
+                cur = x.e(t).end;
+            } else {
+                break;
+            }
+        }
+        let first_title = titles.first().map_or(ce, |&t| x.e(t).start);
+        org = x.ents_in(m.end, first_title, &[E::Org]).into_iter().find(|&i| x.is_plain_org(i));
+        // 在X担任 / 在X任….
+        if org.is_none() {
+            org = x
+                .ents_in(cs, m.start, &[E::Org])
+                .into_iter()
+                .filter(|&i| x.is_plain_org(i) && x.between(cs, x.e(i).start).ends_with('在'))
+                .last();
+        }
+        if org.is_none() && rule.obj {
+            org = x.first_after(m.end, &[E::Org]).filter(|&i| x.is_plain_org(i));
+        }
+    }
+    if org.is_none() {
+        let skip: Vec<usize> = people.iter().filter_map(|&p| x.chain_left(p).1).collect();
+        org = x.org_before(m.start, &[]).filter(|o| {
+            // The person's own affiliation before the verb still counts (黄亦柯's company is
+            // not the one he joins only when another org follows the verb).
+            !skip.contains(o) || x.first_after(m.end, &[E::Org]).is_none()
+        });
+    }
+    let mut out = Vec::new();
+    for &p in &people {
+        if titles.is_empty() {
+            let mut d = Draft::new(K::Appointment, m);
+            d.add(Role::Person, Some(p));
+            d.add(Role::Org, org);
+            out.push(d);
+        }
+        for &t in &titles {
+            let mut d = Draft::new(K::Appointment, m);
+            d.add(Role::Person, Some(p));
+            d.add(Role::Title, Some(t));
+            d.add(Role::Org, org);
+            out.push(d);
+        }
+    }
+    out
+}
+
+fn founding(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
+    let rule = x.rules.trigger(m.rule);
+    let (cs, ce) = x.clauses[x.clause_of(m.start)];
+    let mut d = Draft::new(K::Founding, m);
+    if rule.title {
+        // 创始人(兼CEO)奥特曼 / XX公司的创始人 / A和B是X的创始团队成员.
+        let (ts, te) = x
+            .ents_in(x.s.start, x.s.end, &[E::Title])
+            .into_iter()
+            .map(|t| (x.e(t).start, x.e(t).end))
+            .find(|&(a, b)| a <= m.start && m.end <= b)
+            .unwrap_or((m.start, m.end));
+        let mut cur = te;
+        let mut founder = None;
+        for i in x.ents_in(te, ce, &[E::Title, E::Person]) {
+            let gap = x.between(cur, x.e(i).start);
+            if !matches!(gap.trim(), "" | "兼" | "、" | "和" | "及" | "为" | "是") {
+                break;
+            }
+            if x.kind(i) == E::Person {
+                founder = Some(i);
+                break;
+            }
+            cur = x.e(i).end;
+        }
+        let mut cur = ts;
+        let mut org = None;
+        for i in x.ents_in(cs, ts, &[E::Title, E::Org]).into_iter().rev() {
+            let gap = x.between(x.e(i).end, cur);
+            if gap.chars().count() > 8 || gap.contains(['、', '“', '”', '"']) {
+                break;
+            }
+            if x.kind(i) == E::Org {
+                if x.is_plain_org(i) {
+                    org = Some(i);
+                }
+                break;
+            }
+            cur = x.e(i).start;
+        }
+        match founder {
+            Some(f) => d.add(Role::Founder, Some(f)),
+            None if x.between(cs, ts).contains(['是', '为']) => {
+                let ps: Vec<usize> = x.subject_persons(ts);
+                d.add_all(Role::Founder, &ps);
+            }
+            None => {}
+        }
+        d.add(Role::Org, org);
+    } else if let Some(k) = x.between(cs, m.start).rfind('由').map(|k| cs + k) {
+        // X由Y创立 / 由Y创办的X: Y founded X (a person, or else an org).
+        let persons: Vec<usize> =
+            x.ents_in(k, m.start, &[E::Person]).into_iter().filter(|&i| x.is_actor(i)).collect();
+        if persons.is_empty() {
+            let orgs: Vec<usize> = x
+                .ents_in(k, m.start, &[E::Org])
+                .into_iter()
+                .filter(|&i| x.is_plain_org(i))
+                .collect();
+            d.add_all(Role::Founder, &orgs);
+        } else {
+            d.add_all(Role::Founder, &persons);
+        }
+        let org = x.first_after(m.end, &[E::Org]).filter(|&i| x.is_plain_org(i)).or_else(|| {
+            x.ents_in(cs, k, &[E::Org]).into_iter().filter(|&i| x.is_plain_org(i)).last().or_else(
+                || x.ents_in(x.s.start, cs, &[E::Org]).into_iter().find(|&i| x.is_plain_org(i)),
+            )
+        });
+        d.add(Role::Org, org);
+    } else {
+        let founders = x.subject_persons(m.start);
+        d.add_all(Role::Founder, &founders);
+        let org = x.first_after(m.end, &[E::Org]).filter(|&i| x.is_plain_org(i)).or_else(|| {
+            x.ents_in(cs, m.start, &[E::Org])
+                .into_iter()
+                .filter(|&i| x.is_plain_org(i) && !x.is_affiliation(i))
+                .last()
+        });
+        d.add(Role::Org, org);
+    }
+    vec![d]
+}
+
+/// Orgs positioned as investors anywhere in the sentence: X(与Y)(联合)领投, 由X投资,
+/// 获得X(的)…融资.
+pub(crate) fn investors(x: &Sent) -> Vec<usize> {
+    x.investors.get_or_init(|| find_investors(x)).clone()
+}
+
+fn find_investors(x: &Sent) -> Vec<usize> {
+    const CONNECT: [&str; 14] = [
+        "与", "和", "、", "及", "以及", "联合", "共同", "独家", "继续", "等", "机构", " ", "也",
+        "均",
+    ];
+    let mut out = Vec::new();
+    let orgs = x.ents_in(x.s.start, x.s.end, &[E::Org]);
+    for &o in &orgs {
+        if !x.is_plain_org(o) {
+            continue;
+        }
+        let mut p = x.e(o).end;
+        loop {
+            let rest = x.between(p, x.s.end);
+            if let Some(c) = CONNECT.iter().find(|c| rest.starts_with(**c)) {
+                p += c.len();
+                continue;
+            }
+            if let Some(&n) = orgs.iter().find(|&&n| x.e(n).start == p) {
+                p = x.e(n).end;
+                continue;
+            }
+            break;
+        }
+        let before = x.between(x.s.start, x.e(o).start);
+        // 向X注资 / 为X领投: X receives.
+        if before.ends_with(['向', '给', '为', '对']) {
+            continue;
+        }
+        let got = {
+            ["获得", "拿到", "获得了", "拿到了", "获"].iter().any(|w| before.ends_with(w))
+        };
+        if x.starts_with_cue(p, "investor") || got {
+            out.push(o);
+        }
+    }
+    out
+}
+
+fn unclaimed(st: &State, i: usize) -> bool {
+    !st.claimed.contains(&i)
+}
+
+/// Money next to a noun trigger: right before it (3亿美元的薪酬方案) or after it in its clause.
+fn money_next(x: &Sent, m: &TriggerMatch, st: &State) -> Option<usize> {
+    let (cs, ce) = x.clauses[x.clause_of(m.start)];
+    let before = x.ents_in(cs, m.start, &[E::Money]).into_iter().last().filter(|&i| {
+        unclaimed(st, i) && matches!(x.between(x.e(i).end, m.start).trim(), "" | "的")
+    });
+    before.or_else(|| {
+        x.ents_in(m.tail.map_or(m.end, |t| t.1).min(ce), ce, &[E::Money])
+            .into_iter()
+            .find(|&i| unclaimed(st, i))
+            .or_else(|| x.ents_in(m.end, ce, &[E::Money]).into_iter().find(|&i| unclaimed(st, i)))
+    })
+}
+
+/// The unclaimed money nearest to the trigger in its clause.
+fn money_nearest(x: &Sent, m: &TriggerMatch, st: &State) -> Option<usize> {
+    let (cs, ce) = x.clauses[x.clause_of(m.start)];
+    x.ents_in(cs, ce, &[E::Money]).into_iter().filter(|&i| unclaimed(st, i)).min_by_key(|&i| {
+        let e = x.e(i);
+        if e.end <= m.start { m.start - e.end } else { e.start.saturating_sub(m.end) }
+    })
+}
+
+/// A money in a later clause of the trigger's segment that names an amount (金额为…).
+fn money_later(x: &Sent, m: &TriggerMatch, st: &State) -> Option<usize> {
+    let ci = x.clause_of(m.start);
+    let seg = x.seg_of_clause(ci);
+    for cj in ci + 1..x.clauses.len() {
+        if x.seg_of_clause(cj) != seg {
+            break;
+        }
+        let (a, b) = x.clauses[cj];
+        if let Some((_, ce)) = x.find_cue(a, b, "amount") {
+            if let Some(i) = x.ents_in(ce, b, &[E::Money]).into_iter().find(|&i| unclaimed(st, i)) {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+fn funding(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
+    let ci = x.clause_of(m.start);
+    let (cs, ce) = x.clauses[ci];
+    // 软银向OpenAI注资: the org after 向 raises, the one before it invests.
+    let xiang = x
+        .ents_in(cs, m.start, &[E::Org])
+        .into_iter()
+        .filter(|&i| x.between(cs, x.e(i).start).ends_with('向'))
+        .last();
+    let mut inv = investors(x);
+    let mut my_inv: Vec<usize> =
+        inv.iter().copied().filter(|&i| x.e(i).start >= cs && x.e(i).end <= ce).collect();
+    if let Some(y) = xiang {
+        inv.retain(|&i| i != y);
+        my_inv = x
+            .ents_in(cs, x.e(y).start, &[E::Org])
+            .into_iter()
+            .filter(|&i| x.is_plain_org(i))
+            .collect();
+        inv.extend(my_inv.iter().copied());
+    }
+    let word = x.between(m.start, m.end);
+    let org = if xiang.is_some() {
+        xiang
+    } else if word == "注资" {
+        x.first_after(m.end, &[E::Org]).filter(|&i| x.is_plain_org(i))
+    } else {
+        None
+    }
+    .or_else(|| x.org_before(m.start, &inv));
+    let round = ROUND
+        .find_iter(x.between(cs, ce))
+        .map(|r| (cs + r.start(), cs + r.end()))
+        .min_by_key(|&(a, b)| if b <= m.start { m.start - b } else { a.saturating_sub(m.end) });
+    let mut out = Vec::new();
+    // 三轮融资，分别是100亿美元、66亿美元以及400亿美元: one event per amount.
+    if let Some((ls, _)) = list_after(x, m.end) {
+        let (_, lce) = x.clauses[x.clause_of(ls)];
+        let moneys: Vec<usize> =
+            x.ents_in(ls, lce, &[E::Money]).into_iter().filter(|&i| unclaimed(st, i)).collect();
+        if moneys.len() >= 2 {
+            for &a in &moneys {
+                st.claimed.push(a);
+                let mut d = Draft::new(K::Funding, m);
+                d.add(Role::Org, org);
+                d.add(Role::Amount, Some(a));
+                d.distributive = true;
+                out.push(d);
+            }
+            return out;
+        }
+    }
+    // 分别由A和B领投: one event per investor.
+    let distributive = my_inv.len() >= 2
+        && my_inv.first().is_some_and(|&i| x.between(cs, x.e(i).start).contains("分别"));
+    if distributive {
+        for &i in &my_inv {
+            let mut d = Draft::new(K::Funding, m);
+            d.add(Role::Org, org);
+            d.add(Role::Investor, Some(i));
+            d.distributive = true;
+            out.push(d);
+        }
+        return out;
+    }
+    let amount = money_nearest(x, m, st).or_else(|| money_later(x, m, st));
+    if let Some(a) = amount {
+        st.claimed.push(a);
+    }
+    let mut d = Draft::new(K::Funding, m);
+    d.add(Role::Org, org);
+    d.add(Role::Amount, amount);
+    d.add_all(Role::Investor, &my_inv);
+    if let Some((a, b)) = round {
+        d.args.push((Role::Round, ArgRef::Text(a, b)));
+    }
+    out.push(d);
+    out
+}
+
+fn acquisition(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
+    let (cs, ce) = x.clauses[x.clause_of(m.start)];
+    let (acquirer, target);
+    if let Some(agent) = is_passive(x, m) {
+        let bei = x.between(cs, m.start).rfind('被').map_or(m.start, |k| cs + k);
+        target = x.ents_in(cs, bei, &[E::Org]).into_iter().filter(|&i| x.is_plain_org(i)).last();
+        acquirer = agent.filter(|&a| x.kind(a) == E::Org);
+    } else {
+        let dui = x
+            .ents_in(cs, m.start, &[E::Org, E::Product])
+            .into_iter()
+            .find(|&i| x.between(cs, x.e(i).start).ends_with('对'));
+        target = dui.or_else(|| {
+            x.first_after(m.end, &[E::Org, E::Product])
+                .filter(|&i| x.kind(i) != E::Org || x.is_plain_org(i))
+        });
+        let skip: Vec<usize> = target.into_iter().collect();
+        acquirer = x
+            .ents_in(cs, m.start, &[E::Org])
+            .into_iter()
+            .filter(|&i| x.is_plain_org(i) && !skip.contains(&i))
+            .last()
+            .or_else(|| x.org_before(m.start, &skip));
+    }
+    let amount = money_nearest(x, m, st).or_else(|| money_later(x, m, st));
+    if let Some(a) = amount {
+        st.claimed.push(a);
+    }
+    let _ = ce;
+    let mut d = Draft::new(K::Acquisition, m);
+    d.add(Role::Acquirer, acquirer);
+    d.add(Role::Target, target);
+    d.add(Role::Amount, amount);
+    vec![d]
+}
+
+fn compensation(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
+    let ci = x.clause_of(m.start);
+    let seg = x.seg_of_clause(ci);
+    let seg_start = x
+        .clauses
+        .iter()
+        .zip(&x.clause_seg)
+        .find(|(_, s)| **s == seg)
+        .map_or(x.s.start, |(c, _)| c.0);
+    let amount = money_next(x, m, st);
+    if let Some(a) = amount {
+        st.claimed.push(a);
+    }
+    // X为Y开出…薪酬: X pays, Y is paid.
+    let mut payer = None;
+    let mut paid = None;
+    for i in x.ents_in(seg_start, m.start, &[E::Person, E::Org]) {
+        let e = x.e(i);
+        if x.between(e.end, m.start).starts_with('为') && x.has_cue(e.end, m.start, "pay") {
+            payer = Some(i);
+            paid = x
+                .ents_in(e.end, m.start, &[E::Person])
+                .into_iter()
+                .find(|&p| x.e(p).start == e.end + '为'.len_utf8());
+            break;
+        }
+    }
+    let persons: Vec<usize> = match (payer, paid) {
+        (_, Some(p)) => vec![p],
+        (Some(_), None) => Vec::new(),
+        (None, None) => {
+            // The company that speaks about the pay (Meta解释称，…总包方案) pays it; an org
+            // in the trigger's own clause (腾讯的薪酬) too.
+            let (cs, _) = x.clauses[ci];
+            payer = x.org_before(m.start, &[]).filter(|&o| {
+                let e = x.e(o);
+                let (a, b) = x.clauses[x.clause_of(e.start)];
+                e.start >= seg_start
+                    && (a == cs
+                        || x.rules
+                            .cue("speech")
+                            .iter()
+                            .any(|w| x.between(a, b).ends_with(w.as_str())))
+            });
+            let (_, se) = x
+                .clauses
+                .iter()
+                .zip(&x.clause_seg)
+                .filter(|(_, s)| **s == seg)
+                .last()
+                .map_or((0, x.s.end), |(c, _)| *c);
+            x.ents_in(seg_start, se, &[E::Person]).into_iter().filter(|&p| x.is_actor(p)).collect()
+        }
+    };
+    let (cs, ce) = x.clauses[ci];
+    let mut duration = x.ents_in(cs, ce, &[E::Duration]).into_iter().find(|&i| unclaimed(st, i));
+    if duration.is_none() {
+        for cj in ci + 1..x.clauses.len() {
+            if x.seg_of_clause(cj) != seg {
+                break;
+            }
+            let (a, b) = x.clauses[cj];
+            duration = x.ents_in(a, b, &[E::Duration]).into_iter().find(|&i| unclaimed(st, i));
+            if duration.is_some() {
+                break;
+            }
+        }
+    }
+    if let Some(dur) = duration {
+        st.claimed.push(dur);
+    }
+    let mut d = Draft::new(K::Compensation, m);
+    d.add_all(Role::Person, &persons);
+    d.add(Role::Payer, payer);
+    d.add(Role::Amount, amount);
+    d.add(Role::Duration, duration);
+    vec![d]
+}
+
+fn cost(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
+    let Some(amount) = money_next(x, m, st) else { return Vec::new() };
+    st.claimed.push(amount);
+    let mut d = Draft::new(K::Cost, m);
+    let a = x.e(amount);
+    // 投入数十亿美元的ChatGPT: the relative clause names what it is for.
+    let owner = (a.start >= m.end)
+        .then(|| {
+            x.ents_in(a.end, x.s.end, &[E::Product, E::Org])
+                .into_iter()
+                .next()
+                .filter(|&i| x.between(a.end, x.e(i).start) == "的")
+        })
+        .flatten();
+    match owner {
+        Some(o) if x.kind(o) == E::Product => d.add(Role::Product, Some(o)),
+        Some(o) => d.add(Role::Org, Some(o)),
+        None => {
+            d.add(Role::Org, x.org_before(m.start, &[]));
+            d.add(Role::Product, x.ents_in(x.s.start, m.start, &[E::Product]).into_iter().last());
+        }
+    }
+    d.add(Role::Amount, Some(amount));
+    vec![d]
+}
+
+fn release(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
+    let (cs, ce) = x.clauses[x.clause_of(m.start)];
+    let mut status = m.status.unwrap_or(ReleaseStatus::Released);
+    if status == ReleaseStatus::Released && x.has_cue(cs, m.start, "planned") {
+        status = ReleaseStatus::Planned;
+    }
+    let org = x.org_before(m.start, &investors(x));
+    let after = x.ents_in(m.end, ce, &[E::Product]);
+    // 发布了第三季度财报 / 发布公告: a report, no release.
+    if after.is_empty() && x.has_cue(m.end, ce, "report") {
+        return Vec::new();
+    }
+    let products: Vec<usize> = if after.is_empty() {
+        x.ents_in(cs, m.start, &[E::Product])
+            .into_iter()
+            .last()
+            .or_else(|| x.ents_in(x.s.start, m.start, &[E::Product]).into_iter().last())
+            .into_iter()
+            .collect()
+    } else {
+        after
+    };
+    let mut out = Vec::new();
+    let mk = |p: Option<usize>| {
+        let mut d = Draft::new(K::Release, m);
+        d.add(Role::Org, org);
+        d.add(Role::Product, p);
+        d.status = Some(status);
+        d
+    };
+    if products.is_empty() {
+        out.push(mk(None));
+    }
+    for p in products {
+        out.push(mk(Some(p)));
+    }
+    out
+}
+
+fn education(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
+    let ci = x.clause_of(m.start);
+    let (cs, ce) = x.clauses[ci];
+    let people = x.subject_persons(m.start);
+    let mut out = Vec::new();
+    let mk = |school: Option<usize>, degree: Option<(usize, usize)>| {
+        let mut d = Draft::new(K::Education, m);
+        d.add_all(Role::Person, &people);
+        d.add(Role::School, school);
+        if let Some((a, b)) = degree {
+            d.args.push((Role::Degree, ArgRef::Text(a, b)));
+        }
+        d
+    };
+    if m.tail.is_none() {
+        // 毕业于X(的)…(硕士学位).
+        let school = x.first_after(m.end, &[E::Org]);
+        let from = school.map_or(m.end, |s| x.e(s).end);
+        let degree = DEGREE.find(x.between(from, ce)).map(|r| (from + r.start(), from + r.end()));
+        out.push(mk(school, degree));
+        return out;
+    }
+    // 取得X硕士学位，以及Y博士学位: one event per degree.
+    let seg = x.seg_of_clause(ci);
+    let seg_end = x
+        .clauses
+        .iter()
+        .zip(&x.clause_seg)
+        .filter(|(_, s)| **s == seg)
+        .last()
+        .map_or(ce, |(c, _)| c.1);
+    let mut prev = m.end;
+    let region = x.between(m.end, seg_end);
+    for r in DEGREE.find_iter(region) {
+        let (a, b) = (m.end + r.start(), m.end + r.end());
+        let school = x.ents_in(prev, a, &[E::Org]).into_iter().last().or_else(|| {
+            if prev == m.end { x.ents_in(cs, m.start, &[E::Org]).into_iter().last() } else { None }
+        });
+        out.push(mk(school, Some((a, b))));
+        prev = b;
+    }
+    out
+}
+
+fn financials(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
+    let Some(amount) = money_next(x, m, st) else { return Vec::new() };
+    st.claimed.push(amount);
+    let mut d = Draft::new(K::Financials, m);
+    d.add(Role::Org, x.org_before(m.start, &investors(x)));
+    d.args.push((Role::Metric, ArgRef::Text(m.start, m.end)));
+    d.add(Role::Amount, Some(amount));
+    vec![d]
+}
+
+fn merger(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
+    let rule = x.rules.trigger(m.rule);
+    let (cs, _) = x.clauses[x.clause_of(m.start)];
+    let mut orgs: Vec<usize> =
+        x.ents_in(cs, m.start, &[E::Org]).into_iter().filter(|&i| x.is_plain_org(i)).collect();
+    if rule.obj || x.between(m.start, m.end) == "并入" {
+        orgs.extend(x.first_after(m.end, &[E::Org]).filter(|&i| x.is_plain_org(i)));
+    }
+    // 曾与影策科技合并: the other party is the sentence's subject.
+    if orgs.len() == 1 && x.between(cs, m.start).contains(['与', '和', '同', '跟']) {
+        if let Some(s) = x
+            .ents_in(x.s.start, cs, &[E::Org])
+            .into_iter()
+            .find(|&i| x.is_plain_org(i) && !same_thing(x, i, orgs[0]))
+        {
+            orgs.insert(0, s);
+        }
+    }
+    let mut d = Draft::new(K::Merger, m);
+    d.add_all(Role::Org, &orgs);
+    vec![d]
+}
+
+fn ipo(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
+    let ci = x.clause_of(m.start);
+    let (cs, ce) = x.clauses[ci];
+    let inv = investors(x);
+    // 本次IPO，云启智能共发行…: the subject may follow the trigger.
+    let org = x.org_before(m.start, &inv).or_else(|| {
+        x.ents_in(m.end, x.s.end, &[E::Org])
+            .into_iter()
+            .find(|&i| x.is_plain_org(i) && !inv.contains(&i))
+    });
+    let exchange = x
+        .ents_in(cs, ce, &[E::Org])
+        .into_iter()
+        .filter(|&i| x.is_exchange(i))
+        .min_by_key(|&i| x.e(i).start.abs_diff(m.start));
+    // 募资约54亿港元: the money raised.
+    let seg = x.seg_of_clause(ci);
+    let mut amount = None;
+    for cj in ci..x.clauses.len() {
+        if x.seg_of_clause(cj) != seg {
+            break;
+        }
+        let (a, b) = x.clauses[cj];
+        let a = if cj == ci { m.start } else { a };
+        if let Some((_, e)) = x.find_cue(a, b, "raise") {
+            amount = x.ents_in(e, b, &[E::Money]).into_iter().find(|&i| unclaimed(st, i));
+            if amount.is_some() {
+                break;
+            }
+        }
+    }
+    if let Some(a) = amount {
+        st.claimed.push(a);
+    }
+    let mut d = Draft::new(K::Ipo, m);
+    d.add(Role::Org, org);
+    d.add(Role::Exchange, exchange);
+    d.add(Role::Amount, amount);
+    vec![d]
+}
+
+fn layoff(x: &Sent, m: &TriggerMatch, all: &[TriggerMatch]) -> Vec<Draft> {
+    let ci = x.clause_of(m.start);
+    let (_, ce) = x.clauses[ci];
+    let mut q = x.ents_in(m.end, ce, &[E::Quantity, E::Percent]);
+    let seg = x.seg_of_clause(ci);
+    for cj in ci + 1..x.clauses.len() {
+        let (a, b) = x.clauses[cj];
+        if x.seg_of_clause(cj) != seg || all.iter().any(|t| t.start >= a && t.start < b) {
+            break;
+        }
+        q.extend(x.ents_in(a, b, &[E::Quantity, E::Percent]));
+    }
+    let mut d = Draft::new(K::Layoff, m);
+    d.add(Role::Org, x.org_before(m.start, &[]));
+    d.add_all(Role::Quantity, &q);
+    vec![d]
+}
