@@ -117,6 +117,26 @@ pub struct Scores {
     pub misses: Vec<String>,
 }
 
+impl Scores {
+    /// Adds another document's counts (for totals over a set).
+    pub fn add(&mut self, o: &Scores) {
+        for (k, r) in &o.kinds {
+            let t = self.kinds.entry(k.clone()).or_default();
+            t.tp += r.tp;
+            t.pred += r.pred;
+            t.gold += r.gold;
+        }
+        for (k, (ok, n)) in &o.values {
+            let t = self.values.entry(k.clone()).or_default();
+            t.0 += ok;
+            t.1 += n;
+        }
+        self.events.tp += o.events.tp;
+        self.events.pred += o.events.pred;
+        self.events.gold += o.events.gold;
+    }
+}
+
 fn values_equal(a: &Json, b: &Json) -> bool {
     match (a, b) {
         (Json::Number(x), Json::Number(y)) => x.as_f64() == y.as_f64(),
@@ -266,6 +286,11 @@ pub fn table(name: &str, s: &Scores) -> String {
 
 /// Every fixture article (`fixtures/**/*.txt`), sorted.
 pub fn fixture_paths() -> Vec<PathBuf> {
+    article_paths(&fixtures_dir())
+}
+
+/// Every article (`**/*.txt`) under `dir`, sorted.
+pub fn article_paths(dir: &Path) -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
             let p = e.path();
@@ -277,7 +302,7 @@ pub fn fixture_paths() -> Vec<PathBuf> {
         }
     }
     let mut v = Vec::new();
-    walk(&fixtures_dir(), &mut v);
+    walk(dir, &mut v);
     v.sort();
     v
 }

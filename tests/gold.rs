@@ -2,11 +2,32 @@
 //! the floor in `fixtures/floors.json`. Floors only go up.
 //!
 //! `XINWEN_SCORE_DETAIL=1 cargo test --test main gold -- --nocapture` also lists every
-//! missed, spurious and wrongly valued mention.
+//! missed, spurious and wrongly valued mention. `XINWEN_GOLD_DIR=DIR` scores the articles
+//! with gold files in another directory instead (a held-out set), without floors.
 
 use serde_json::Value as Json;
 
 use crate::common::*;
+
+#[test]
+fn gold_scores_of_another_directory() {
+    let Some(dir) = std::env::var_os("XINWEN_GOLD_DIR") else { return };
+    let mut total = Scores::default();
+    for path in article_paths(std::path::Path::new(&dir)) {
+        let Some(gold) = gold_for(&path) else { continue };
+        let text = std::fs::read_to_string(&path).unwrap();
+        let doc = extractor().extract_with_date(&text, reference_date(Some(&gold)));
+        let s = score(&doc, &gold);
+        println!("{}", table(&path.file_stem().unwrap().to_string_lossy(), &s));
+        if std::env::var_os("XINWEN_SCORE_DETAIL").is_some() {
+            for m in &s.misses {
+                println!("  {m}");
+            }
+        }
+        total.add(&s);
+    }
+    println!("{}", table("TOTAL", &total));
+}
 
 #[test]
 fn gold_scores_meet_floors() {
