@@ -24,13 +24,20 @@ pub(crate) fn link(text: &str, cands: Vec<Candidate>) -> Vec<Linked> {
         let surface = &text[c.start..c.end];
         let canonical = if c.kind.is_named() {
             let mut canon = c.canonical.unwrap_or_else(|| surface.to_string());
-            // A short form of a name mentioned earlier (伊尔亚 → 伊尔亚·苏茨克维).
+            // A short form of a name mentioned earlier in the article (伊尔亚 → 伊尔亚·苏茨克维,
+            // 霍夫曼 → 马库斯·霍夫曼): the article's own full name beats a lexicon guess.
             if c.kind == EntityKind::Person && !surface.contains('·') {
+                let part_of = |n: &str| {
+                    n.len() > surface.len()
+                        && (n.strip_prefix(surface).is_some_and(|r| r.starts_with('·'))
+                            || n.strip_suffix(surface).is_some_and(|r| r.ends_with('·')))
+                };
                 if let Some(full) = out.iter().rev().find(|p| {
                     p.kind == EntityKind::Person
-                        && p.canonical.as_deref().is_some_and(|n| {
-                            n.contains('·') && n.starts_with(surface) && n.len() > surface.len()
-                        })
+                        && (part_of(&text[p.start..p.end])
+                            || p.canonical
+                                .as_deref()
+                                .is_some_and(|n| n.contains('·') && part_of(n)))
                 }) {
                     canon = full.canonical.clone().unwrap_or(canon);
                 }

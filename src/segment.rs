@@ -104,6 +104,23 @@ impl Segmenter {
         out
     }
 
+    /// True when `word` is in the segmenter's dictionary (jieba's words plus the lexicons').
+    pub fn is_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
+    /// The dictionary tag of `word` (`nr`, `ns`, `n`…) when it is a dictionary word.
+    pub fn word_tag<'a>(&'a self, word: &'a str) -> Option<&'a str> {
+        if !self.jieba.has_word(word) {
+            return None;
+        }
+        let tags = self.jieba.tag(word, false);
+        match tags.as_slice() {
+            [t] if t.word == word => Some(t.tag),
+            _ => None,
+        }
+    }
+
     /// Segments a bare string (for benches and tools): the words, in order.
     pub fn cut<'t>(&self, text: &'t str) -> Vec<&'t str> {
         self.jieba.cut(text, true).into_iter().map(|t| t.word).collect()

@@ -126,6 +126,8 @@ pub struct Lexicon {
     /// For every distinct pattern: the entries it names.
     patterns: Vec<Vec<u32>>,
     surnames: HashSet<String>,
+    /// Bitmap over the common CJK block: the characters some surname begins with.
+    surname_starts: Vec<u64>,
     translit: HashSet<char>,
     /// Canonical name → entry index, per kind.
     by_name: HashMap<(LexKind, String), u32>,
@@ -184,7 +186,13 @@ impl Lexicon {
             )
         };
         let translit = sources.translit.chars().filter(|c| !c.is_whitespace()).collect();
-        Ok(Lexicon { entries, automaton, patterns, surnames, translit, by_name })
+        let mut surname_starts = vec![0u64; CJK_LEN.div_ceil(64)];
+        for s in &surnames {
+            if let Some(k) = s.chars().next().and_then(cjk_index) {
+                surname_starts[k / 64] |= 1 << (k % 64);
+            }
+        }
+        Ok(Lexicon { entries, automaton, patterns, surnames, surname_starts, translit, by_name })
     }
 
     /// All entries.
@@ -203,8 +211,9 @@ impl Lexicon {
             .filter(|m| {
                 let (s, e) = (m.start(), m.end());
                 let alnum = |b: u8| b.is_ascii_alphanumeric();
-                !(alnum(bytes[s]) && s > 0 && alnum(bytes[s - 1]))
-                    && !(alnum(bytes[e - 1]) && e < bytes.len() && alnum(bytes[e]))
+                let glued_left = s > 0 && alnum(bytes[s]) && alnum(bytes[s - 1]);
+                let glued_right = e < bytes.len() && alnum(bytes[e - 1]) && alnum(bytes[e]);
+                !glued_left && !glued_right
             })
             .map(|m| Hit { start: m.start(), end: m.end(), pattern: m.value() })
             .collect();
@@ -238,6 +247,17 @@ impl Lexicon {
         self.surnames.contains(s)
     }
 
+    /// How common a surname is (`high`, `mid`, `low`: the `freq` attribute), if it is one.
+    pub fn surname_freq(&self, s: &str) -> Option<&str> {
+        self.get(LexKind::Surname, s).map(|e| e.attr("freq").unwrap_or("low"))
+    }
+
+    /// True when some surname (single or compound) begins with `c`: a cheap test before
+    /// [`Lexicon::is_surname`].
+    pub fn is_surname_start(&self, c: char) -> bool {
+        cjk_index(c).is_some_and(|k| self.surname_starts[k / 64] & (1 << (k % 64)) != 0)
+    }
+
     /// True when `c` is used in transliterations of foreign names.
     pub fn is_translit_char(&self, c: char) -> bool {
         self.translit.contains(&c)
@@ -257,6 +277,14 @@ impl Lexicon {
             e.forms().filter(move |_| tag.is_some()).map(move |f| (f, tag))
         })
     }
+}
+
+/// Size of the common CJK block (U+4E00..=U+9FFF) the surname bitmap covers.
+const CJK_LEN: usize = 0x9FFF - 0x4E00 + 1;
+
+fn cjk_index(c: char) -> Option<usize> {
+    let k = (c as usize).checked_sub(0x4E00)?;
+    (k < CJK_LEN).then_some(k)
 }
 
 #[cfg(test)]

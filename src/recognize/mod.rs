@@ -11,6 +11,7 @@ pub(crate) mod money;
 pub(crate) mod numeral;
 pub(crate) mod org;
 pub(crate) mod person;
+pub(crate) mod product;
 
 use crate::calendar::Date;
 use crate::lexicon::{Hit, Lexicon};
@@ -87,6 +88,7 @@ pub(crate) fn recognize_all(ctx: &Context) -> Vec<Candidate> {
     lexical::recognize(ctx, &mut cands);
     person::recognize(ctx, &mut cands);
     org::recognize(ctx, &mut cands);
+    product::recognize(ctx, &mut cands);
     resolve(cands)
 }
 

@@ -1,6 +1,451 @@
-//! Organisations beyond the lexicons: names by suffix (公司, 集团, 大学…) and Latin brand
-//! tokens in organisation context.
+//! Organisations beyond the lexicons: names by suffix (星河科技, 云帆资本, X公司),
+//! publications in 《》 (《连线》 → 连线), dateline outlets (数智财经讯 → 数智财经), Latin
+//! brand tokens in organisation context (初创公司LiblibAI), and, once found, every other
+//! mention of the same name and of its short form (极岚 → 极岚汽车).
 
-use super::{Candidate, Context};
+use std::sync::LazyLock;
 
-pub(crate) fn recognize(_ctx: &Context, _out: &mut Vec<Candidate>) {}
+use regex::Regex;
+
+use super::lexical::{Occupied, RULES, char_at, char_before, is_break, prefix_in, suffix_in};
+use super::{Candidate, Context, tier};
+use crate::lexicon::LexKind;
+use crate::model::EntityKind;
+use crate::segment::is_han;
+
+/// A Latin brand token: LiblibAI, Anthropic, X.
+static LATIN_BRAND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*").expect("valid regex")
+});
+
+pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
+    let mut found: Vec<Candidate> = Vec::new();
+    publications(ctx, out, &mut found);
+    registered(ctx, &mut found);
+    named_units(ctx, out, &mut found);
+    dateline_outlet(ctx, &mut found);
+    by_suffix(ctx, out, &mut found);
+    latin_brands(ctx, out, &mut found);
+    propagate(ctx, out, &mut found);
+    out.append(&mut found);
+}
+
+/// The lexicon org named exactly `s`, as its canonical name.
+fn lexicon_org(ctx: &Context, s: &str) -> Option<String> {
+    ctx.lexicon.lookup(s, LexKind::Org).map(|e| e.name.clone())
+}
+
+/// 《X》 cited as a source (据《X》, 《X》杂志, 《X》报道) is a publication: an org.
+fn publications(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
+    let text = ctx.text;
+    let r = &*RULES;
+    for (k, _) in text.match_indices('《') {
+        let s = k + '《'.len_utf8();
+        let Some(len) = text[s..].find('》') else { continue };
+        let e = s + len;
+        let name = &text[s..e];
+        let n = name.chars().count();
+        if !(1..=12).contains(&n) || name.chars().any(|c| is_break(c) && c != ' ') {
+            continue;
+        }
+        let after = &text[e + '》'.len_utf8()..];
+        let cited = suffix_in(&r.publication_cue, &text[..k]).is_some()
+            || prefix_in(&r.publication_cue, after).is_some()
+            || after.starts_with("采访")
+            || text[..k].ends_with("接受");
+        if !cited {
+            continue;
+        }
+        let _ = out;
+        let canon = lexicon_org(ctx, name).unwrap_or_else(|| name.to_string());
+        found.push(Candidate::new(EntityKind::Org, s, e, tier::SURE).with_canonical(canon));
+    }
+}
+
+/// A named team or unit in quotes, set up by someone: 启动“超级智能团队”计划,
+/// 成立“前沿实验室”. Generic departments (安全团队) are never quoted this way.
+fn named_units(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
+    const UNIT: &[&str] = &["团队", "实验室", "事业群", "事业部", "研究院", "工作室", "小组"];
+    const SETUP: &[&str] = &["启动", "成立", "组建", "设立", "创建", "新设", "打造"];
+    let text = ctx.text;
+    for (k, _) in text.match_indices('“') {
+        let s = k + '“'.len_utf8();
+        let Some(len) = text[s..].find('”') else { continue };
+        let e = s + len;
+        let name = &text[s..e];
+        let n = name.chars().count();
+        if !(3..=12).contains(&n)
+            || !name.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
+            || !UNIT.iter().any(|u| name.ends_with(u))
+            || !SETUP.iter().any(|w| text[..k].trim_end_matches('了').ends_with(w))
+            || out.iter().any(|o| o.start < e && s < o.end && o.kind == EntityKind::Org)
+        {
+            continue;
+        }
+        found.push(Candidate::new(EntityKind::Org, s, e, tier::RULE));
+    }
+}
+
+/// A registered company name stays whole, bracketed city included:
+/// 智谱华章(北京)科技有限公司, 北京字节跳动科技有限公司.
+fn registered(ctx: &Context, found: &mut Vec<Candidate>) {
+    let text = ctx.text;
+    for suffix in ["股份有限公司", "有限责任公司", "有限公司"] {
+        for (p, _) in text.match_indices(suffix) {
+            if found.iter().any(|c| c.start < p + suffix.len() && p < c.end) {
+                continue;
+            }
+            // Walk left over Han characters and bracket groups, at most 24 characters.
+            let mut s = p;
+            let mut n = 0;
+            let mut in_bracket = false;
+            while let Some(c) = char_before(text, s) {
+                let brk = matches!(c, ')' | '）' | '(' | '（');
+                if n >= 24 || !(is_han(c) || brk || c.is_ascii_alphanumeric()) {
+                    break;
+                }
+                if !in_bracket
+                    && !brk
+                    && RULES.given_stop.contains(&c)
+                    && !matches!(c, '省' | '市' | '县' | '区')
+                    && n > 0
+                {
+                    break;
+                }
+                if matches!(c, ')' | '）') {
+                    in_bracket = true;
+                } else if matches!(c, '(' | '（') {
+                    if !in_bracket {
+                        break;
+                    }
+                    in_bracket = false;
+                }
+                s -= c.len_utf8();
+                n += 1;
+            }
+            // Not a bare "X有限公司" made of a class noun, and not a dangling bracket.
+            if in_bracket || n < 4 {
+                continue;
+            }
+            // Verbs, prepositions and pronouns before the name are not part of it
+            // (加入|星河科技有限公司).
+            let mut k = s;
+            while let Some(t) = ctx.tokens.at(k) {
+                if t.start >= p {
+                    break;
+                }
+                let w = &text[t.start.max(k)..t.end.min(p)];
+                let tag = ctx.segmenter.word_tag(w).unwrap_or("");
+                if matches!(tag, "v" | "p" | "c" | "d" | "r" | "u" | "ul" | "uj" | "f" | "t")
+                    || RULES.org_left.iter().any(|x| x == w)
+                {
+                    s = t.end.min(p);
+                }
+                k = t.end;
+            }
+            if text[s..p].chars().count() < 2 {
+                continue;
+            }
+            let e = p + suffix.len();
+            let canon = lexicon_org(ctx, &text[s..e]).unwrap_or_else(|| text[s..e].to_string());
+            found.push(Candidate::new(EntityKind::Org, s, e, tier::SURE).with_canonical(canon));
+        }
+    }
+}
+
+/// A dateline outlet at the start of a line: `数智财经讯（记者 林若溪）`, `腾讯科技讯 `.
+fn dateline_outlet(ctx: &Context, found: &mut Vec<Candidate>) {
+    let text = ctx.text;
+    for s in ctx.sentences {
+        let line = &text[s.start..s.end];
+        let Some(k) = line.find('讯') else { continue };
+        let name = &line[..k];
+        let n = name.chars().count();
+        if !(2..=8).contains(&n) || !name.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let after = &line[k + '讯'.len_utf8()..];
+        let dateline = after.starts_with(['(', '（', ' '])
+            || after.starts_with("记者")
+            || after.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if dateline {
+            let canon = lexicon_org(ctx, name).unwrap_or_else(|| name.to_string());
+            found.push(
+                Candidate::new(EntityKind::Org, s.start, s.start + k, tier::STRONG)
+                    .with_canonical(canon),
+            );
+        }
+    }
+}
+
+/// How `name` (before an org suffix) reads: `None` when it cannot be a name (it holds a
+/// verb, an adverb or a function character), `Some(true)` when it reads as a proper name
+/// (out of jieba's dictionary, tagged as a name, or cut with such a piece), `Some(false)`
+/// when it is made of common nouns only.
+fn name_shape(ctx: &Context, name: &str) -> Option<bool> {
+    let pieces = ctx.segmenter.cut(name);
+    let mut proper = false;
+    for p in &pieces {
+        if p.chars().count() == 1 {
+            let c = p.chars().next()?;
+            if RULES.given_stop.contains(&c) {
+                return None;
+            }
+            proper = true;
+            continue;
+        }
+        match ctx.segmenter.word_tag(p) {
+            None => proper = true,
+            Some("nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" | "j" | "eng") => proper = true,
+            Some("n" | "ng" | "nl" | "l") => {}
+            Some(_) => return None,
+        }
+    }
+    Some(proper)
+}
+
+/// True when the word before byte `s` is a function word or a verb (据, 并非, 收购, 由).
+fn after_function_word(ctx: &Context, s: usize) -> bool {
+    let Some(t) = s.checked_sub(1).and_then(|i| ctx.tokens.at(i)) else { return true };
+    if t.end != s {
+        return false;
+    }
+    let w = &ctx.text[t.start..t.end];
+    match ctx.segmenter.word_tag(w) {
+        Some(tag) => {
+            !matches!(tag.chars().next(), Some('n' | 'a' | 'b' | 'j' | 'l' | 'i' | 'x' | 'e' | 'g'))
+                || w.chars().count() == 1
+                    && RULES.given_stop.contains(&w.chars().next().unwrap_or(' '))
+        }
+        None => false,
+    }
+}
+
+/// Unknown names before an org suffix: 飞梭科技, 启明星河资本, 星衍智能公司, X公司.
+fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
+    let text = ctx.text;
+    let r = &*RULES;
+    let orgs = Occupied::new(text.len(), out.iter().filter(|o| o.kind == EntityKind::Org), false);
+    // One pass over the text: only characters that begin some suffix are looked at.
+    let occurrences =
+        text.char_indices().filter(|&(_, c)| r.org_suffix_first.contains(&c)).flat_map(|(p, _)| {
+            r.org_suffix
+                .iter()
+                .filter(move |x| text[p..].starts_with(x.as_str()))
+                .map(move |x| (p, x))
+        });
+    for (p, suffix) in occurrences {
+        {
+            let mut end = p + suffix.len();
+            // A longer suffix here is handled on its own (有限公司 over 公司).
+            if r.org_suffix.iter().any(|s| {
+                s.len() > suffix.len()
+                    && s.ends_with(suffix.as_str())
+                    && text[..end].ends_with(s.as_str())
+            }) {
+                continue;
+            }
+            // Already a lexicon org here.
+            if orgs.any(p, end) {
+                continue;
+            }
+            // X公司: a single capital letter.
+            if let Some(c) = char_before(text, p) {
+                if c.is_ascii_uppercase()
+                    && char_before(text, p - 1).is_none_or(|d| !d.is_ascii_alphanumeric())
+                    && suffix == "公司"
+                {
+                    found.push(Candidate::new(EntityKind::Org, p - 1, end, tier::RULE));
+                    continue;
+                }
+            }
+            // The name: 2 to 4 Han characters before the suffix with an anchored start.
+            let mut best = None;
+            for n in 2..=4 {
+                let Some((s, _)) = text[..p].char_indices().rev().nth(n - 1) else { continue };
+                let name = &text[s..p];
+                if !name.chars().all(is_han) {
+                    continue;
+                }
+                if r.org_generic.contains(name)
+                    || name.chars().next().is_some_and(|c| RULES.given_stop.contains(&c))
+                    || r.org_generic
+                        .iter()
+                        .any(|g| g.chars().count() >= 2 && name.ends_with(g.as_str()))
+                {
+                    continue;
+                }
+                // A place before the suffix: an org only for schools, banks, institutes.
+                let is_place = ctx.lexicon.lookup(name, LexKind::Location).is_some();
+                if is_place && !r.org_place_ok.iter().any(|s| s == suffix) {
+                    continue;
+                }
+                // The phrase must not be an everyday word (人工智能).
+                let phrase = &text[s..end];
+                if ctx.segmenter.is_word(phrase) && lexicon_org(ctx, phrase).is_none() {
+                    continue;
+                }
+                let before = &text[..s];
+                let strong = suffix_in(&r.org_left, before.trim_end_matches('了')).is_some();
+                let weak = char_before(text, s)
+                    .is_none_or(|c| is_break(c) || RULES.given_stop.contains(&c))
+                    || after_function_word(ctx, s);
+                // jieba may glue a function character to the name (由|鼎峰 as 由鼎峰).
+                let glued = char_before(text, s).is_some_and(|c| {
+                    RULES.given_stop.contains(&c)
+                        && ctx
+                            .tokens
+                            .at(s)
+                            .is_some_and(|t| t.start + c.len_utf8() == s && t.end >= p)
+                });
+                if !ctx.tokens.starts_word(s) && !strong && !glued {
+                    continue;
+                }
+                let shape = name_shape(ctx, name);
+                // A class noun or verb right before a two-character name anchors it whatever
+                // the name's own dictionary sense (机器视觉公司|明眸科技).
+                let shape = match shape {
+                    None if strong
+                        && n == 2
+                        && !name.chars().any(|c| RULES.given_stop.contains(&c)) =>
+                    {
+                        Some(false)
+                    }
+                    other => other,
+                };
+                let Some(proper) = shape else { continue };
+                // 公司 is the most generic suffix: its name must read as a proper name.
+                // A common-noun name with only a weak anchor counts when the article
+                // repeats the whole name (星河科技 … 星河科技).
+                let repeated = || text.matches(&text[s..p + suffix.len()]).nth(1).is_some();
+                let sub_company =
+                    ["子公司", "分公司", "母公司"].iter().any(|w| text[..end].ends_with(w));
+                // A suffix that also names a category (智能, 软件) needs more: a strong
+                // anchor or a company word after the name.
+                let weak_suffix = r.org_weak_suffix.iter().any(|x| x == suffix);
+                let marker = || {
+                    let after = text[end..].trim_start_matches('的');
+                    prefix_in(&r.org_marker, after).is_some()
+                };
+                if weak_suffix && !strong && !marker() {
+                    continue;
+                }
+                let ok = if suffix == "公司" {
+                    proper && (strong || weak) && !sub_company
+                } else {
+                    (strong && (proper || n == 2)) || (weak && (proper || repeated()))
+                };
+                if ok {
+                    best = Some(s);
+                    break;
+                }
+            }
+            let Some(s) = best else { continue };
+            // 公司 as a class noun before a name (同业公司影策科技) names no company.
+            if suffix == "公司" {
+                let next: Vec<(usize, char)> = text[end..].char_indices().take(5).collect();
+                if next.iter().skip(2).any(|&(k, _)| {
+                    r.org_suffix.iter().any(|x| text[end + k..].starts_with(x.as_str()))
+                }) && next.first().is_some_and(|&(_, c)| is_han(c))
+                {
+                    continue;
+                }
+            }
+            // 星衍智能公司: a company word after the suffix is part of the name.
+            if suffix != "公司" && text[end..].starts_with("公司") {
+                end += "公司".len();
+            }
+            let canon = text[s..p + suffix.len()].to_string();
+            found.push(Candidate::new(EntityKind::Org, s, end, tier::RULE).with_canonical(canon));
+        }
+    }
+}
+
+/// Latin brand tokens in org context: before 公司/团队/旗下/创始人, after 初创公司/旗下.
+fn latin_brands(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
+    let text = ctx.text;
+    let r = &*RULES;
+    for m in LATIN_BRAND.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if e - s < 2
+            || char_before(text, s).is_some_and(|c| c.is_ascii_alphanumeric())
+            || char_at(text, e).is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        if out.iter().chain(found.iter()).any(|o| o.start < e && s < o.end) {
+            continue;
+        }
+        let tok = &text[s..e];
+        let distinctive = tok.chars().any(|c| c.is_ascii_lowercase())
+            && tok.chars().any(|c| c.is_ascii_uppercase())
+            || (tok.len() >= 4 && !tok.chars().all(|c| c.is_ascii_uppercase()));
+        if !distinctive || r.latin_generic.contains(tok) {
+            continue;
+        }
+        let after = &text[e..];
+        let before = &text[..s];
+        if prefix_in(&r.org_after, after).is_some() || suffix_in(&r.org_before, before).is_some() {
+            found.push(Candidate::new(EntityKind::Org, s, e, tier::RULE));
+        }
+    }
+}
+
+/// Every other mention of an org found by rule, and of its name without the suffix
+/// (极岚 → 极岚汽车) when that name is no everyday word.
+fn propagate(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
+    let text = ctx.text;
+    let mut forms: Vec<(String, String)> = Vec::new();
+    for c in found.iter() {
+        let surface = text[c.start..c.end].to_string();
+        let canon = c.canonical.clone().unwrap_or_else(|| surface.clone());
+        if !forms.iter().any(|(f, _)| *f == surface) {
+            forms.push((surface.clone(), canon.clone()));
+        }
+        if surface != canon && !forms.iter().any(|(f, _)| *f == canon) {
+            forms.push((canon.clone(), canon.clone()));
+        }
+        // The short form: the name before the suffix.
+        if let Some(sfx) = RULES.org_suffix.iter().find(|s| canon.ends_with(s.as_str())) {
+            let short = &canon[..canon.len() - sfx.len()];
+            if short.chars().count() >= 2
+                && short.chars().all(is_han)
+                && ctx.segmenter.word_tag(short).is_none()
+                && ctx.lexicon.lookup(short, LexKind::Location).is_none()
+                && !forms.iter().any(|(f, _)| f == short)
+            {
+                forms.push((short.to_string(), canon.clone()));
+            }
+        }
+    }
+    // Longest forms first, so 星衍智能公司 is taken before 星衍智能 and 星衍.
+    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    let mut add: Vec<Candidate> = Vec::new();
+    let mut occ = Occupied::new(text.len(), out.iter().chain(found.iter()), false);
+    for (form, canon) in &forms {
+        for (k, _) in text.match_indices(form.as_str()) {
+            let e = k + form.len();
+            if occ.any(k, e)
+                || (form.is_ascii()
+                    && char_before(text, k).is_some_and(|c| c.is_ascii_alphanumeric()))
+                || (form.is_ascii() && char_at(text, e).is_some_and(|c| c.is_ascii_alphanumeric()))
+            {
+                continue;
+            }
+            // A short form (极岚) ends where no Han word continues it: 极岚S9, 极岚的.
+            if form != canon
+                && canon.starts_with(form.as_str())
+                && char_at(text, e)
+                    .is_some_and(|c| c == '-' || (is_han(c) && !RULES.given_stop.contains(&c)))
+                && !text[e..].starts_with(&canon[form.len()..])
+            {
+                continue;
+            }
+            occ.mark(k, e);
+            add.push(
+                Candidate::new(EntityKind::Org, k, e, tier::RULE).with_canonical(canon.clone()),
+            );
+        }
+    }
+    found.append(&mut add);
+}
