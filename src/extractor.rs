@@ -19,9 +19,11 @@ use crate::{link, output, sentence};
 ///
 /// ```
 /// let ex = xinwen::Extractor::builder().reference_date("2025-07-20".parse()?).build()?;
-/// let doc = ex.extract("2023年11月，OpenAI从谷歌挖走了3名工程师。");
+/// let doc = ex.extract("去年12月，OpenAI从谷歌挖走了3名工程师。");
 /// let date = doc.entities.iter().find(|e| e.kind == xinwen::EntityKind::Date).unwrap();
-/// assert_eq!(date.text, "2023年11月");
+/// assert_eq!(date.text, "去年12月");
+/// let value = serde_json::to_value(&date.value).unwrap();
+/// assert_eq!(value["timex"], "2024-12");
 /// # Ok::<(), xinwen::Error>(())
 /// ```
 #[derive(Clone, Debug)]

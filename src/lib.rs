@@ -1,28 +1,4 @@
-//! # xinwen (新闻)
-//!
-//! Reads Chinese news articles, above all tech and business news, and turns them into
-//! structured data: people, organisations, products, titles, places, money amounts, dates,
-//! percentages, durations and quantities with exact normalised values, and the events that
-//! connect them (hires, departures, foundings, funding rounds, releases…).
-//!
-//! ```
-//! let doc = xinwen::extract("2015年，奥特曼和马斯克等共同创立了OpenAI。");
-//! let orgs: Vec<&str> = doc
-//!     .entities
-//!     .iter()
-//!     .filter(|e| e.kind == xinwen::EntityKind::Org)
-//!     .map(|e| e.text.as_str())
-//!     .collect();
-//! assert_eq!(orgs, ["OpenAI"]);
-//! println!("{}", doc.to_json());
-//! ```
-//!
-//! The output follows the project's SPEC: entities with byte and char offsets into the
-//! input, values (`{"amount": 100000000, "currency": "USD"}`, `{"timex": "2023-11"}`), and
-//! events whose arguments name entity ids.
-//!
-//! The pipeline is a straight line, one module per stage: normalise → sentences → segment
-//! (jieba-rs) → recognise entities → link aliases → events → output.
+#![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
 
 mod calendar;
