@@ -5,7 +5,7 @@
 //! xinwen extract --jsonl < corpus.jsonl     # {"id","text","reference_date"} per line
 //! ```
 
-use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 

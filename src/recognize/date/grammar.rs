@@ -85,6 +85,20 @@ pub(super) enum Period {
     Century(Century),
     /// 上年同期, 去年同期: the same period one year earlier.
     SamePeriodLastYear,
+    /// 今明两年 (off 0, n 2), 明后两天 (off 1, n 2): `n` units from `off` units away.
+    RelSpan { unit: Unit, off: i32, n: i32 },
+}
+
+/// A date of the Chinese (lunar) calendar: 农历八月十五, 腊月, 闰四月, 大年三十. Any year the
+/// expression gives names the lunar year (农历2021年 starts on 2021-02-12).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Lunar {
+    /// 1–12 (正月 1, 冬月 11, 腊月 12).
+    pub month: u32,
+    /// The leap month (闰四月).
+    pub leap: bool,
+    /// `Some(1..=30)`, `Some(0)` for the month's last day (大年三十), `None` for the month.
+    pub day: Option<u32>,
 }
 
 /// A parsed date expression: whichever parts the text gave.
@@ -96,6 +110,8 @@ pub(super) struct Expr {
     pub period: Option<Period>,
     /// Time of day after a day: a TIMEX3 part of day (`MO`) or an hour (0–23).
     pub tod: Option<Tod>,
+    /// A lunar month or day (then `month` and `day` are unset).
+    pub lunar: Option<Lunar>,
 }
 
 /// Time of day.
@@ -502,7 +518,214 @@ const QUARTER_REL: &[(&str, i32)] = &[
 /// Suffixes that narrow a period without changing its timex (底/初 keep the period).
 const PERIOD_EDGE: &[&str] = &["初期", "末期", "初", "末", "底"];
 
+/// Words marking a date of the Chinese calendar.
+const LUNAR_MARKS: &[&str] =
+    &["农历", "農曆", "農历", "阴历", "陰曆", "陰历", "夏历", "夏曆", "旧历", "舊曆"];
+
+/// Month names only the Chinese calendar uses.
+const LUNAR_MONTH_WORDS: &[(&str, u32)] = &[("正月", 1), ("腊月", 12), ("臘月", 12), ("冬月", 11)];
+
+/// Two or three days or years named at once: 今明两年, 明后两天 (unit, first offset, count).
+const REL_SPANS: &[(&str, (Unit, i32, i32))] = &[
+    ("今明后三天", (Unit::Day, 0, 3)),
+    ("今明後三天", (Unit::Day, 0, 3)),
+    ("今明两年", (Unit::Year, 0, 2)),
+    ("今明兩年", (Unit::Year, 0, 2)),
+    ("明后两年", (Unit::Year, 1, 2)),
+    ("明後兩年", (Unit::Year, 1, 2)),
+    ("去今两年", (Unit::Year, -1, 2)),
+    ("去今兩年", (Unit::Year, -1, 2)),
+    ("今明年", (Unit::Year, 0, 2)),
+    ("今明两天", (Unit::Day, 0, 2)),
+    ("今明兩天", (Unit::Day, 0, 2)),
+    ("今明两日", (Unit::Day, 0, 2)),
+    ("今明兩日", (Unit::Day, 0, 2)),
+    ("明后两天", (Unit::Day, 1, 2)),
+    ("明後兩天", (Unit::Day, 1, 2)),
+    ("明后两日", (Unit::Day, 1, 2)),
+    ("明後兩日", (Unit::Day, 1, 2)),
+    ("明后天", (Unit::Day, 1, 2)),
+    ("明後天", (Unit::Day, 1, 2)),
+];
+
+/// Shopping festivals and commemorations written as month·day (6·18): names, not dates.
+const NAMED_MONTH_DAYS: &[(u32, u32)] = &[(6, 18), (11, 11), (12, 12), (3, 15), (5, 20)];
+
+/// Words after a month·day (6·30前) that make it a date rather than the name of an event
+/// (7·20特大暴雨, 5·12汶川地震).
+const MONTH_DOT_DAY_AFTER: &[&str] = &[
+    "之前", "之后", "之後", "以前", "以后", "以後", "前后", "前後", "前", "后", "後", "起", "当天",
+    "當天", "当日", "當日", "至", "到", "零点", "零點", "凌晨", "晚", "期间", "期間",
+];
+
 // ------------------------------------------------------------------ pieces
+
+/// How a day of the month was written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum DayStyle {
+    /// The traditional forms: 初五, 廿二, 卅.
+    Traditional,
+    /// Chinese numerals 十一–三十.
+    ChineseBig,
+    /// Chinese numerals 一–十 without 初.
+    ChineseSmall,
+    /// ASCII digits.
+    Arabic,
+}
+
+/// A day of a lunar month: 初五, 初8, 十五, 廿二, 三十, 18.
+fn lunar_day(c: &mut Cur) -> Option<(u32, DayStyle)> {
+    let save = *c;
+    if c.eat("初") {
+        let v = if c.peek().is_some_and(|x| x.is_ascii_digit()) {
+            c.digits(1, 2)
+        } else if c.peek().is_some_and(|x| x == '两' || x == '兩') {
+            None
+        } else {
+            c.cn_int()
+        };
+        if let Some(v) = v.filter(|v| (1..=10).contains(v)) {
+            return Some((v, DayStyle::Traditional));
+        }
+        *c = save;
+        return None;
+    }
+    let first = c.peek()?;
+    if first.is_ascii_digit() {
+        let v = c.digits(1, 2).filter(|v| (1..=30).contains(v));
+        if v.is_none() {
+            *c = save;
+        }
+        return v.map(|v| (v, DayStyle::Arabic));
+    }
+    if first == '两' || first == '兩' {
+        return None;
+    }
+    match c.cn_int() {
+        Some(v) if (1..=30).contains(&v) => {
+            let style = if first == '廿' || first == '卅' {
+                DayStyle::Traditional
+            } else if v > 10 {
+                DayStyle::ChineseBig
+            } else {
+                DayStyle::ChineseSmall
+            };
+            Some((v, style))
+        }
+        _ => {
+            *c = save;
+            None
+        }
+    }
+}
+
+/// After a lunar day: no more digits or numerals (腊月18000吨 is no day).
+fn lunar_end_ok(c: &Cur) -> bool {
+    !c.peek().is_some_and(|n| n.is_ascii_digit() || is_cn_numeral(n) || n == '.' || n == '%')
+}
+
+/// After a plain month with a Chinese day and no 日 (八月十五): the end of the phrase, a range
+/// or a time of day, so that 五月十五万 or 三月二十家 stay something else.
+fn bare_day_end_ok(c: &Cur) -> bool {
+    match c.peek() {
+        None => true,
+        Some(n) if n == '.' || n == '%' => false,
+        Some(n) => {
+            !n.is_alphanumeric()
+                || "至到和与與及起前後后开開发發止的晚早夜凌上下中午傍清白深".contains(n)
+        }
+    }
+}
+
+/// A range going on to a Gregorian day (十一月二十至二十五日): its start is Gregorian too.
+fn gregorian_range_end(c: &Cur) -> bool {
+    let mut t = *c;
+    if !t.eat_any(&["至", "到", "-", "~"]) {
+        return false;
+    }
+    t.num_in(1, 31).is_some() && t.eat_any(&["日", "号", "號"])
+}
+
+/// A lunar month and day after any year: 农历八月十五, 正月初八, 腊月18, 闰四月, 大年三十,
+/// and a plain month whose day is written the traditional way, without 日 (五月初五, 九月廿二,
+/// 八月十五: Gregorian dates in Chinese numerals always carry 日 or 号). Sets `e.lunar` (and
+/// `e.tod`); on `false` the cursor may have moved.
+fn lunar_tail(c: &mut Cur, e: &mut Expr, marked_before: bool) -> bool {
+    let marked = c.eat_any(LUNAR_MARKS) || marked_before;
+    // 大年初十 (正月初十), 大年三十 (the last day of 腊月).
+    if c.eat("大年") {
+        let lunar = match lunar_day(c) {
+            Some((d, DayStyle::Traditional)) if d <= 10 && lunar_end_ok(c) => {
+                Lunar { month: 1, leap: false, day: Some(d) }
+            }
+            Some((30, _)) if lunar_end_ok(c) => Lunar { month: 12, leap: false, day: Some(0) },
+            _ => return false,
+        };
+        e.lunar = Some(lunar);
+        let before_tod = *c;
+        e.tod = time_of_day(c);
+        if e.tod.is_none() {
+            *c = before_tod;
+        }
+        return true;
+    }
+    let leap = c.eat("闰") || c.eat("閏");
+    let (month, word) = if let Some(m) = c.eat_map(LUNAR_MONTH_WORDS) {
+        (m, true)
+    } else {
+        match c.num_in(1, 12) {
+            Some(m) if c.eat("月") => (m, leap),
+            _ => return false,
+        }
+    };
+    let lunar_month = marked || word;
+    let after_month = *c;
+    if let Some((d, style)) = lunar_day(c) {
+        let suffixed = c.eat_any(&["日", "号", "號"]);
+        let ok = if lunar_month {
+            lunar_end_ok(c)
+        } else {
+            match style {
+                DayStyle::Traditional => lunar_end_ok(c),
+                DayStyle::ChineseBig => !suffixed && bare_day_end_ok(c) && !gregorian_range_end(c),
+                _ => false,
+            }
+        };
+        if ok {
+            e.lunar = Some(Lunar { month, leap, day: Some(d) });
+            let before_tod = *c;
+            e.tod = time_of_day(c);
+            if e.tod.is_none() {
+                *c = before_tod;
+            }
+            return true;
+        }
+        *c = after_month;
+    }
+    if !lunar_month {
+        return false;
+    }
+    // A whole month; 底/初/上旬 … keep its value.
+    c.eat_any(&["上旬", "中旬", "下旬", "初", "底", "末"]);
+    e.lunar = Some(Lunar { month, leap, day: None });
+    true
+}
+
+/// Is `start` right after `YYYY.MM` and a range connector (the 2002.02 of 1999.08-2002.02)?
+fn after_month_range(s: &str, start: usize) -> bool {
+    let head = s.get(..start).unwrap_or("");
+    let Some(conn) = head.chars().next_back() else { return false };
+    if !"-~至到—".contains(conn) {
+        return false;
+    }
+    let b = &head.as_bytes()[..head.len() - conn.len_utf8()];
+    let n = b.iter().rev().take(3).take_while(|x| x.is_ascii_digit()).count();
+    if !(1..=2).contains(&n) || b.len() < n + 5 || b[b.len() - n - 1] != b'.' {
+        return false;
+    }
+    let y = &b[..b.len() - n - 1];
+    y.iter().rev().take(5).take_while(|x| x.is_ascii_digit()).count() == 4
+}
 
 fn weekday_char(c: &mut Cur, allow_tian: bool) -> Option<u32> {
     let d = match c.peek()? {
@@ -732,9 +955,18 @@ fn year(c: &mut Cur) -> Option<(Year, bool)> {
         *c = save;
         return None;
     }
-    if let Some(y) = c.digits(2, 2).or_else(|| c.cn_digit_seq(2)) {
+    if let Some(y) = c.digits(2, 2) {
         if c.eat("年") {
             return Some((Year::Short(y as i32), false));
+        }
+    }
+    *c = save;
+    // 九八年, 三三年 stand alone as years; 三四年, 七八年, 三五年 are approximate counts.
+    if let Some(y) = c.cn_digit_seq(2) {
+        if c.eat("年") {
+            let (a, b) = (y / 10, y % 10);
+            let approx = b == a + 1 || (a, b) == (3, 5);
+            return Some((Year::Short(y as i32), !approx));
         }
     }
     *c = save;
@@ -760,6 +992,16 @@ fn after_year(c: &mut Cur, y: Year, strong: bool) -> Option<Expr> {
         return Some(Expr { period: Some(Period::SamePeriodLastYear), ..Expr::default() });
     }
     let save = *c;
+    if lunar_tail(c, &mut e, false) {
+        return Some(e);
+    }
+    *c = save;
+    e.tod = None;
+    // 暑假 (the summer holidays): the summer.
+    if c.eat_any(&["暑假", "暑期"]) {
+        e.period = Some(Period::Season("SU"));
+        return Some(e);
+    }
     if c.eat("上半年") || c.eat("上半年度") {
         e.period = Some(Period::Half(1));
         return Some(e);
@@ -790,11 +1032,14 @@ fn after_year(c: &mut Cur, y: Year, strong: bool) -> Option<Expr> {
         return Some(e);
     }
     *c = save;
-    // 20年第52周, 21年第一个礼拜, 今年第三十七个星期: ISO week N of the year.
+    // 20年第52周, 21年第一个礼拜, 今年第三十七个星期: ISO week N of the year; 70年第8个月.
     if c.eat("第") {
         if let Some(n) = c.num_in(1, 53) {
-            c.eat("个");
-            c.eat("個");
+            let ge = c.eat("个") || c.eat("個");
+            if ge && n <= 12 && c.eat("月") {
+                e.month = Some(Month::Abs(n));
+                return Some(e);
+            }
             if c.eat_any(WEEK_WORDS) && !c.peek().is_some_and(|n| "一二三四五六日天".contains(n))
             {
                 e.period = Some(Period::YearWeek(n));
@@ -932,8 +1177,11 @@ fn ago(c: &mut Cur) -> Option<Expr> {
     Some(Expr { period: Some(Period::Ago { n: months_or_units, unit, sign }), ..Expr::default() })
 }
 
-/// Numeric dates: 2023-11-28, 2023/11/28, 2023.11.28, 10/31/1974; and a bare year that
-/// starts a range (2020至2025年).
+/// Numeric dates: 2023-11-28, 2023/11/28, 2023.11.28, 1994.01-19 (mixed separators, day
+/// above 12 only), 10/31/1974, 10/31/74, 2022 11 23, 20240307; a bare year that starts a
+/// range (2020至2025年); year.month ranges (1999.08-2002.02, 2008.03-2009, 2019.08-至今), both
+/// ends; zero-padded month-day standing alone (09-01); month·day (6·30前), unless the name
+/// of an event or festival (6·18, 7·23事故).
 fn numeric(c: &mut Cur) -> Option<Parsed> {
     let start = c.p;
     let save = *c;
@@ -942,6 +1190,31 @@ fn numeric(c: &mut Cur) -> Option<Parsed> {
             let mark = *c;
             if c.eat(sep) {
                 if let Some(m) = c.digits(1, 2) {
+                    // 1994.01-19: mixed separators, only where the last part cannot be a
+                    // month (1994.01-12 may be a range of months).
+                    let m2 = *c;
+                    let mixed = ["-", "/", "."].iter().any(|o| *o != sep && c.eat(o));
+                    if mixed {
+                        if let Some(d) = c.digits(1, 2) {
+                            let next = c.peek();
+                            let alone = !next
+                                .is_some_and(|n| n.is_ascii_alphanumeric() || "-/.".contains(n));
+                            if alone
+                                && d > 12
+                                && (1000..=2999).contains(&y)
+                                && crate::calendar::Date::new(y as i32, m, d).is_some()
+                            {
+                                let e = Expr {
+                                    year: Some(Year::Abs(y as i32)),
+                                    month: Some(Month::Abs(m)),
+                                    day: Some(Day::Abs(d)),
+                                    ..Expr::default()
+                                };
+                                return done(c, e, false, false);
+                            }
+                        }
+                    }
+                    *c = m2;
                     if c.eat(sep) {
                         if let Some(d) = c.digits(1, 2) {
                             let trailing = c.rest().as_bytes();
@@ -980,8 +1253,27 @@ fn numeric(c: &mut Cur) -> Option<Parsed> {
             }
             *c = mark;
         }
-        // 2020至2025年, 2015-2020年: the bare first year of a range.
+        // 1999.08-2002.02, 2008.03-2009, 2019.08-至今: a year and month starting a range.
         let mark = *c;
+        if (1900..=2099).contains(&y) && c.eat(".") {
+            if let Some(m) = c.digits(1, 2).filter(|m| (1..=12).contains(m)) {
+                let end = *c;
+                let conn = c.eat("-") || c.eat("~") || c.eat("至") || c.eat("到") || c.eat("—");
+                let other = c.digits(4, 4).is_some_and(|y2| (y..=2099).contains(&y2))
+                    && !c.peek().is_some_and(|n| n.is_ascii_digit());
+                if conn && (other || c.eat("至今") || c.eat("今")) {
+                    *c = end;
+                    let e = Expr {
+                        year: Some(Year::Abs(y as i32)),
+                        month: Some(Month::Abs(m)),
+                        ..Expr::default()
+                    };
+                    return done(c, e, false, true);
+                }
+            }
+        }
+        *c = mark;
+        // 2020至2025年, 2015-2020年: the bare first year of a range.
         if (1000..=2999).contains(&y)
             && (c.eat("至") || c.eat("到") || c.eat("-") || c.eat("~"))
             && (c.digits(4, 4).is_some() || c.digits(2, 2).is_some())
@@ -995,6 +1287,101 @@ fn numeric(c: &mut Cur) -> Option<Parsed> {
                 weak: false,
                 after_connector: false,
             });
+        }
+    }
+    *c = save;
+    // The end of a range started by YYYY.MM: 2002.02 in 1999.08-2002.02, 2009 in 2008.03-2009.
+    if after_month_range(c.s, c.p) {
+        if let Some(y) = c.digits(4, 4).filter(|y| (1900..=2099).contains(y)) {
+            let mut e = Expr { year: Some(Year::Abs(y as i32)), ..Expr::default() };
+            let mark = *c;
+            if c.eat(".") {
+                match c.digits(1, 2).filter(|m| (1..=12).contains(m)) {
+                    Some(m) => e.month = Some(Month::Abs(m)),
+                    None => *c = mark,
+                }
+            }
+            let alone = !c.peek().is_some_and(|n| {
+                n.is_ascii_alphanumeric() || is_cn_numeral(n) || ".%年月日号元".contains(n)
+            });
+            if alone {
+                return done(c, e, false, true);
+            }
+        }
+        *c = save;
+    }
+    // 2022 11 23: a full date with single spaces, standing alone.
+    let before = c.s.get(..c.p).unwrap_or("");
+    let after_number = {
+        let mut it = before.chars().rev();
+        it.next() == Some(' ') && it.next().is_some_and(|p| p.is_ascii_digit())
+    };
+    if !after_number {
+        if let Some(y) = c.digits(4, 4).filter(|y| (1900..=2099).contains(y)) {
+            if c.eat(" ") {
+                if let Some(m) = c.digits(1, 2) {
+                    if c.eat(" ") {
+                        if let Some(d) = c.digits(1, 2) {
+                            let r = c.rest().as_bytes();
+                            let more = r.first().is_some_and(|b| {
+                                b.is_ascii_alphanumeric() || *b == b'.' || *b == b':'
+                            }) || (r.first() == Some(&b' ')
+                                && r.get(1).is_some_and(u8::is_ascii_digit));
+                            if !more && crate::calendar::Date::new(y as i32, m, d).is_some() {
+                                let e = Expr {
+                                    year: Some(Year::Abs(y as i32)),
+                                    month: Some(Month::Abs(m)),
+                                    day: Some(Day::Abs(d)),
+                                    ..Expr::default()
+                                };
+                                return done(c, e, false, false);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    *c = save;
+    // 09-01: month-day with a zero-padded part, standing alone (not 10-12个, 2-3).
+    let prev = before.chars().next_back();
+    if !prev.is_some_and(|p| "-:.".contains(p)) {
+        let r = c.rest().as_bytes();
+        let shape = r.len() >= 5
+            && r[..2].iter().all(u8::is_ascii_digit)
+            && r[2] == b'-'
+            && r[3..5].iter().all(u8::is_ascii_digit)
+            && (r[0] == b'0' || r[3] == b'0');
+        if shape {
+            let m = u32::from(r[0] - b'0') * 10 + u32::from(r[1] - b'0');
+            let d = u32::from(r[3] - b'0') * 10 + u32::from(r[4] - b'0');
+            c.p += 5;
+            if crate::calendar::Date::new(2000, m, d).is_some() && month_day_end_ok(c, false) {
+                let e =
+                    Expr { month: Some(Month::Abs(m)), day: Some(Day::Abs(d)), ..Expr::default() };
+                return done(c, e, false, false);
+            }
+        }
+    }
+    *c = save;
+    // 6·30: month·day, unless the name of an event or festival (6·18, “7·23”事故).
+    if let Some(m) = c.digits(1, 2) {
+        if c.eat("·") {
+            if let Some(d) = c.digits(1, 2) {
+                let quoted = prev.is_some_and(|p| "“\"「『《".contains(p));
+                if !quoted
+                    && !NAMED_MONTH_DAYS.contains(&(m, d))
+                    && crate::calendar::Date::new(2000, m, d).is_some()
+                    && month_day_end_ok(c, true)
+                {
+                    let e = Expr {
+                        month: Some(Month::Abs(m)),
+                        day: Some(Day::Abs(d)),
+                        ..Expr::default()
+                    };
+                    return done(c, e, false, false);
+                }
+            }
         }
     }
     *c = save;
@@ -1022,11 +1409,29 @@ fn numeric(c: &mut Cur) -> Option<Parsed> {
         }
     }
     *c = save;
-    // M/D/YYYY
+    // M/D/YYYY, M/D/YY
     if let Some(m) = c.digits(1, 2) {
         if c.eat("/") {
             if let Some(d) = c.digits(1, 2) {
                 if c.eat("/") {
+                    let mark = *c;
+                    if let Some(yy) = c.digits(2, 2) {
+                        let alone =
+                            !c.peek().is_some_and(|n| n.is_alphanumeric() || "/.%".contains(n));
+                        if alone
+                            && !prev_is_slash_number(c.s, start)
+                            && crate::calendar::Date::new(2000, m, d).is_some()
+                        {
+                            let e = Expr {
+                                year: Some(Year::Short(yy as i32)),
+                                month: Some(Month::Abs(m)),
+                                day: Some(Day::Abs(d)),
+                                ..Expr::default()
+                            };
+                            return done(c, e, false, false);
+                        }
+                    }
+                    *c = mark;
                     if let Some(y) = c.digits(4, 4) {
                         if (1000..=2999).contains(&y)
                             && crate::calendar::Date::new(y as i32, m, d).is_some()
@@ -1051,8 +1456,27 @@ fn numeric(c: &mut Cur) -> Option<Parsed> {
         }
     }
     *c = save;
-    let _ = start;
     None
+}
+
+/// Is the number at `start` part of a longer slash sequence (1/2/3/4)?
+fn prev_is_slash_number(s: &str, start: usize) -> bool {
+    s.get(..start).is_some_and(|h| h.ends_with('/'))
+}
+
+/// After a month-day written with `-` or `·` (09-01, 6·30): nothing that makes it another
+/// number (09-01个, 6·30.5) or, for `·` (`dot`), the name of an event (7·20特大暴雨): only the
+/// end, punctuation, or a word that makes it a point in time (前, 起, 当天).
+fn month_day_end_ok(c: &Cur, dot: bool) -> bool {
+    let rest = c.rest();
+    match rest.chars().next() {
+        None => true,
+        Some(n) if n.is_ascii_digit() || "-.·%/:".contains(n) => false,
+        Some(n) if n.is_ascii_alphabetic() => false,
+        Some('”' | '"' | '」' | '』') if dot => false,
+        Some(n) if !n.is_alphanumeric() => true,
+        Some(_) => MONTH_DOT_DAY_AFTER.iter().any(|w| rest.starts_with(w)),
+    }
 }
 
 fn done(c: &Cur, expr: Expr, needs_word_start: bool, sure: bool) -> Option<Parsed> {
@@ -1082,6 +1506,24 @@ pub(super) fn parse(s: &str, start: usize) -> Option<Parsed> {
         }
         c = Cur::new(s, start);
     }
+    // 今明两年, 明后两天.
+    if let Some((unit, off, n)) = c.eat_map(REL_SPANS) {
+        let e = Expr { period: Some(Period::RelSpan { unit, off, n }), ..Expr::default() };
+        return done(&c, e, first != '今', true);
+    }
+    // 农历2021年八月十五, 阴历二〇二一年六月, 农历十月: the marker before any year.
+    if c.eat_any(LUNAR_MARKS) {
+        let mut e = Expr::default();
+        let mark = c;
+        match year(&mut c) {
+            Some((y, _)) => e.year = Some(y),
+            None => c = mark,
+        }
+        if lunar_tail(&mut c, &mut e, true) {
+            return done(&c, e, false, true);
+        }
+        return None;
+    }
     // Year-led: 2023年…, 今年…, 98年4月.
     if let Some((y, strong)) = year(&mut c) {
         let ambiguous = matches!(y, Year::Rel(_) | Year::Anaphor(_)) && first != '今';
@@ -1092,6 +1534,15 @@ pub(super) fn parse(s: &str, start: usize) -> Option<Parsed> {
         }
     }
     c = Cur::new(s, start);
+    // Lunar without a year: 正月初八, 腊月18, 闰四月, 大年三十, 五月初五, 八月十五.
+    if numeral_start || "正腊臘冬闰閏大".contains(first) {
+        let mut e = Expr::default();
+        if lunar_tail(&mut c, &mut e, false) {
+            let has_day = e.lunar.is_some_and(|l| l.day.is_some());
+            return done(&c, e, matches!(first, '正' | '冬'), has_day);
+        }
+        c = Cur::new(s, start);
+    }
     // 上年同期 without a preceding 去年 is handled above (上年 is a relative year).
     // Month-led: 11月28日, 本月9日, 上个月.
     if let Some(m) = c.eat_map(REL_MONTHS) {
@@ -1183,6 +1634,10 @@ pub(super) fn parse(s: &str, start: usize) -> Option<Parsed> {
     if let Some(se) = season(&mut c, false) {
         return done(&c, Expr { period: Some(Period::Season(se)), ..Expr::default() }, true, false);
     }
+    if c.eat("暑假") {
+        let e = Expr { period: Some(Period::Season("SU")), ..Expr::default() };
+        return done(&c, e, true, false);
+    }
     // 年初, 年底 (this year); 月初, 月底 (the month in context).
     if c.eat_any(&["年初", "年底", "年末", "年中"]) {
         // The year in context, else the reference year.
@@ -1266,5 +1721,5 @@ pub(super) fn parse(s: &str, start: usize) -> Option<Parsed> {
 pub(super) fn may_start(c: char) -> bool {
     c.is_ascii_digit()
         || is_cn_numeral(c)
-        || "今去前明后後上下本这這当當同次翌大昨尋聽第首Qq春夏秋冬年月周週星礼禮'’‘早中正午傍晚夜深半凌白清".contains(c)
+        || "今去前明后後上下本这這当當同次翌大昨尋聽第首Qq春夏秋冬年月周週星礼禮'’‘早中正午傍晚夜深半凌白清腊臘闰閏农農阴陰旧舊暑".contains(c)
 }

@@ -14,6 +14,27 @@
 //! 2000s) is `20`, 18世纪 is `17` (granularity `century`). 底/初/末/上旬/中旬/下旬 keep the
 //! timex of the period they narrow (10月底 is `2020-10`).
 //!
+//! Two values are ranges, written as Recognizers-Text writes TIMEX3 date ranges:
+//! `(START,END,PnU)`, END exclusive. A whole lunar month (`农历十月`) is the range of its
+//! Gregorian days, `(2022-10-25,2022-11-24,P30D)`, granularity `month`; two or three named
+//! days or years at once (`今明两年`, `明后两天`) are `(2021,2023,P2Y)`, granularity `year`, and
+//! `(2021-06-15,2021-06-17,P2D)`, granularity `day`.
+//!
+//! # Lunar dates
+//!
+//! Dates of the Chinese calendar (the table is `lexicons/lunar.tsv`, 1900–2100; see
+//! [`lunar`]) are converted to the Gregorian day: `农历八月十五`, `阴历二〇二一年六月`,
+//! `正月初八`, `腊月18`, `闰四月`, `大年初十` (正月初十), `大年三十` (the last day of 腊月). A
+//! month is lunar when a marker (农历, 阴历, 夏历, 旧历) comes before it or its year, when
+//! it is 正月/冬月/腊月/闰N月, or when its day is written the traditional way without 日/号:
+//! `五月初五`, `九月廿二`, `八月十五` (Gregorian dates in Chinese numerals carry 日 or 号:
+//! `二月十五号` stays Gregorian, and so do Arabic days: `十月31`). A year the text gives names
+//! the lunar year (`2023年大年三十` is 2024-02-09); without one, the year of the paragraph
+//! when the text named only a year, else the lunar year putting the date nearest to the day
+//! the paragraph spoke of last or to the reference date (in January 2022, `腊月二十三` is
+//! 2022-01-25 and `正月十五` 2022-02-15). Unresolved, `relative` names the lunar date after
+//! any year anchor: `last_year|lunar:12-08`, `lunar:L04` (闰四月), `lunar:12-last`.
+//!
 //! A date missing its year (`11月28日`) takes the year mentioned last in the same
 //! paragraph, else the reference date's year; a bare day (`28日`) the month mentioned last,
 //! else the reference date's month. Without either, the unknown part is `X`:
@@ -37,6 +58,7 @@
 //! | N年前 / N个月后 / N周前 / N天后 | `years_ago:N`, `months_later:N`, `weeks_ago:N`, `days_later:N` (一年半 = 18 months) |
 //! | 本世纪 / 上世纪 | `this_century`, `last_century` |
 //! | 上年同期 / 去年同期 | `last_year_same_period` |
+//! | 今明两年 / 明后两天 | `this_year\|P2Y`, `tomorrow\|P2D` (the span's length after its first unit) |
 //!
 //! e.g. `去年12月` → `last_year|-12`, `上周三` → `last_week|-3`, `昨天晚上` → `yesterday|TEV`,
 //! a bare `周三` → `this_week|-3`, `今年夏天` → `this_year|-SU`. With a reference date the
@@ -49,10 +71,11 @@
 
 mod dateline;
 mod grammar;
+mod lunar;
 
 pub(crate) use dateline::detect_dateline;
 
-use grammar::{Century, Day, Expr, Month, Period, Tod, Unit, Year};
+use grammar::{Century, Day, Expr, Lunar, Month, Period, Tod, Unit, Year};
 
 use super::{Candidate, Context, tier};
 use crate::calendar::{Date, days_in_month};
@@ -67,11 +90,16 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
         if ch == '\n' {
             mem.para += 1;
         }
-        if grammar::may_start(ch) && left_ok(prev, ch) {
+        // After 期 a number is usually a length (为期3月), but a full year is a date
+        // (截止日期2021年6月30日, 日期2021-09-01).
+        let after_qi = prev == Some('期') && ch.is_ascii_digit();
+        if grammar::may_start(ch) && (left_ok(prev, ch) || after_qi) {
             if let Some(p) = grammar::parse(text, i) {
                 let connector_ok =
                     !p.after_connector || prev.is_some_and(|c| "到至-~、，,和与與及".contains(c));
+                let full_year = matches!(p.expr.year, Some(grammar::Year::Abs(_)));
                 if p.end > i
+                    && (!after_qi || left_ok(prev, ch) || full_year)
                     && connector_ok
                     && (!p.needs_word_start || ctx.tokens.starts_word(i))
                     && !is_fiscal(text, i, &p.expr)
@@ -282,7 +310,13 @@ impl Memory {
 
     fn resolve(&mut self, e: &Expr) -> Option<DateValue> {
         let v = self.resolve_inner(e)?;
-        self.remember(&v);
+        if e.lunar.is_none() {
+            self.remember(&v);
+        } else if let Some(d) = v.timex.as_deref().and_then(|t| t.get(..10)?.parse().ok()) {
+            // A lunar date's Gregorian year says nothing of the years the text goes on
+            // with (腊月 of 2021 is in January 2022); only 当天 and the like lean on it.
+            self.day = Some(d);
+        }
         Some(v)
     }
 
@@ -319,6 +353,9 @@ impl Memory {
 
     fn resolve_inner(&mut self, e: &Expr) -> Option<DateValue> {
         let r = self.reference;
+        if let Some(l) = e.lunar {
+            return self.resolve_lunar(e, l);
+        }
         if let Some(p) = e.period {
             return self.resolve_period(e, p);
         }
@@ -379,6 +416,73 @@ impl Memory {
             Y::Rel(name) => Some(rel(name, "", Granularity::Year)),
             // A bare 年底 with no year anywhere: this year.
             Y::Unknown => Some(rel(year_name(0), "", Granularity::Year)),
+        }
+    }
+
+    /// A lunar date: the Gregorian day, or for a whole lunar month the range of its days. A
+    /// year the text gives names the lunar year (去年腊月, 2023年大年三十). Without one: the year
+    /// of the paragraph when the text named only a year; the lunar year that puts the date
+    /// nearest to the day (or month) the paragraph spoke of last; else nearest to the
+    /// reference date (in January 2022, 腊月二十三 is 2022-01-25 and 正月十五 2022-02-15).
+    fn resolve_lunar(&self, e: &Expr, l: Lunar) -> Option<DateValue> {
+        let g = if l.day.is_some() { Granularity::Day } else { Granularity::Month };
+        let tail = {
+            let leap = if l.leap { "L" } else { "" };
+            match l.day {
+                None => format!("lunar:{leap}{:02}", l.month),
+                Some(0) => format!("lunar:{leap}{:02}-last", l.month),
+                Some(d) => format!("lunar:{leap}{:02}-{d:02}", l.month),
+            }
+        };
+        let year = match e.year {
+            Some(_) => match self.year_of(e.year)? {
+                Y::Known(y) => y,
+                Y::Rel(name) => return Some(rel(name, &tail, g)),
+                Y::Unknown => {
+                    return Some(DateValue { timex: None, granularity: g, relative: Some(tail) });
+                }
+            },
+            None => {
+                let ctx = self.year.filter(|&(_, p)| p == self.para).map(|(y, _)| y);
+                let anchor = match ctx {
+                    Some(y) => match self.day.filter(|d| d.year() == y) {
+                        Some(d) => Some(d),
+                        None => match self.month.filter(|&(my, _)| my == y) {
+                            Some((y, m)) => Date::new(y, m, 15),
+                            None => None,
+                        },
+                    },
+                    None => self.reference,
+                };
+                match (anchor, ctx) {
+                    (Some(a), _) => match lunar::nearest_year(a, l.month, l.leap, l.day) {
+                        Some(y) => y,
+                        None => {
+                            return Some(DateValue {
+                                timex: None,
+                                granularity: g,
+                                relative: Some(tail),
+                            });
+                        }
+                    },
+                    (None, Some(y)) => y,
+                    (None, None) => {
+                        return Some(DateValue {
+                            timex: None,
+                            granularity: g,
+                            relative: Some(tail),
+                        });
+                    }
+                }
+            }
+        };
+        match l.day {
+            Some(d) => lunar::to_gregorian(year, l.month, l.leap, d).map(|d| day_value(d, e.tod)),
+            None => {
+                let (first, len) = lunar::month_span(year, l.month, l.leap)?;
+                let end = first.add_days(len);
+                Some(val(format!("({first},{end},P{len}D)"), Granularity::Month))
+            }
         }
     }
 
@@ -576,6 +680,25 @@ impl Memory {
                     },
                 };
                 (v >= 0).then(|| val(format!("{v:02}"), Granularity::Century))
+            }
+            Period::RelSpan { unit, off, n } => {
+                let (off64, n64) = (i64::from(off), i64::from(n));
+                let Some(r) = r else {
+                    return Some(match unit {
+                        Unit::Year => rel(year_name(off64), &format!("P{n}Y"), Granularity::Year),
+                        _ => rel(day_name(off64), &format!("P{n}D"), Granularity::Day),
+                    });
+                };
+                Some(match unit {
+                    Unit::Year => {
+                        let y = i64::from(r.year()) + off64;
+                        val(format!("({y:04},{:04},P{n}Y)", y + n64), Granularity::Year)
+                    }
+                    _ => {
+                        let d = r.add_days(off64);
+                        val(format!("({d},{},P{n}D)", d.add_days(n64)), Granularity::Day)
+                    }
+                })
             }
             Period::SamePeriodLastYear => {
                 if let Some((y, tail, g, para)) = self.period.clone() {
