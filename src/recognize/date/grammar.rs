@@ -4,6 +4,17 @@
 //!
 //! The parser is a small hand-written recursive descent over a byte cursor: every step
 //! looks at a bounded number of characters, so parsing at every position stays linear.
+//!
+//! # Spaced dates
+//!
+//! Tech writing puts a space between Chinese and Latin letters or digits ("pangu
+//! spacing"): `2026 年初`, `截至 2025 年 3 月 15 日`, `2024 年 Q3`, `2 年前`. One space (the
+//! normaliser has made every odd space an ASCII one) is accepted between an Arabic number
+//! and its unit (年, 月, 日, 号, 季度, 周, 点, 年代, 世纪, 个…), and between the parts of a
+//! date whose numbers are Arabic: after 年 before the month number (or Q, 第, 上/下半年),
+//! after 月 before the day number, after the day before 周X or a time of day, and after a
+//! part of day before its hour (`上午 10 点`). A span never starts or ends with a space.
+//! Spaces change nothing else: `2 年` alone is still a count, `3 月` still a month.
 
 /// A year as the text gives it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -228,6 +239,39 @@ impl<'a> Cur<'a> {
 
     fn eat_any(&mut self, lits: &[&str]) -> bool {
         lits.iter().any(|l| self.eat(l))
+    }
+
+    /// Right after an ASCII digit?
+    fn after_digit(&self) -> bool {
+        self.s.as_bytes().get(..self.p).and_then(|h| h.last()).is_some_and(u8::is_ascii_digit)
+    }
+
+    /// Eats a unit after a number: `lit`, or, right after an Arabic number, one space and
+    /// `lit` (`2025 年`, `3 月`, `15 日`).
+    fn eat_unit(&mut self, lit: &str) -> bool {
+        if self.eat(lit) {
+            return true;
+        }
+        if self.after_digit() && self.rest().strip_prefix(' ').is_some_and(|r| r.starts_with(lit)) {
+            self.p += 1 + lit.len();
+            return true;
+        }
+        false
+    }
+
+    /// [`Cur::eat_unit`] for the first of `lits` that matches.
+    fn eat_any_unit(&mut self, lits: &[&str]) -> bool {
+        lits.iter().any(|l| self.eat_unit(l))
+    }
+
+    /// Skips one space when the character after it satisfies `next` (an Arabic number
+    /// after 月: `3 月 15 日`); says whether it did.
+    fn skip_space_before(&mut self, next: impl Fn(char) -> bool) -> bool {
+        let ok = self.rest().strip_prefix(' ').and_then(|r| r.chars().next()).is_some_and(next);
+        if ok {
+            self.p += 1;
+        }
+        ok
     }
 
     /// A run of `min..=max` ASCII digits not followed by another digit.
@@ -772,15 +816,19 @@ fn time_of_day(c: &mut Cur) -> Option<Tod> {
         return None;
     }
     let before_hour = *c;
+    if part.is_some() {
+        // 上午 10 点.
+        c.skip_space_before(|n| n.is_ascii_digit());
+    }
     let hour = c.num_in(0, 24).and_then(|h| {
-        if c.eat_any(&["点", "點", "时", "時"]) {
+        if c.eat_any_unit(&["点", "點", "时", "時"]) {
             // Minutes are read and dropped (hour granularity).
             let m = *c;
-            if !(c.eat("半") || c.eat("整"))
-                && c.num_in(0, 59).is_some()
-                && !c.eat_any(&["分", "分钟"])
-            {
-                *c = m;
+            if !(c.eat("半") || c.eat("整")) {
+                c.skip_space_before(|n| n.is_ascii_digit());
+                if !(c.num_in(0, 59).is_some() && c.eat_any_unit(&["分", "分钟"])) {
+                    *c = m;
+                }
             }
             Some(h)
         } else {
@@ -809,13 +857,29 @@ fn time_of_day(c: &mut Cur) -> Option<Tod> {
     }
 }
 
-/// After a day: an optional weekday (2023年11月28日周三) and time of day.
-fn day_tail(c: &mut Cur, e: &mut Expr) {
+/// After a day: an optional weekday (2023年11月28日周三) and time of day. After an Arabic
+/// day (`spaced`), one space may come before each (`28 日 周三 上午`).
+fn day_tail(c: &mut Cur, e: &mut Expr, spaced: bool) {
     let save = *c;
+    if spaced {
+        c.eat(" ");
+    }
     if weekday(c).is_none() {
         *c = save;
     }
+    let save = *c;
+    if spaced {
+        c.eat(" ");
+    }
     e.tod = time_of_day(c);
+    if e.tod.is_none() {
+        *c = save;
+    }
+}
+
+/// Is the cursor at an ASCII digit (the number about to be read is Arabic)?
+fn at_digit(c: &Cur) -> bool {
+    c.peek().is_some_and(|n| n.is_ascii_digit())
 }
 
 /// 第一季度, 一季度, Q3, 首季度 (the part after any year).
@@ -834,10 +898,12 @@ fn quarter(c: &mut Cur) -> Option<u32> {
         *c = save;
         return None;
     }
-    c.eat("第");
+    if c.eat("第") {
+        c.skip_space_before(|n| n.is_ascii_digit());
+    }
     let q = c.num_in(1, 4);
     if let Some(q) = q {
-        if c.eat("季度") {
+        if c.eat_unit("季度") {
             return Some(q);
         }
     }
@@ -863,10 +929,17 @@ fn season(c: &mut Cur, bare_char_ok: bool) -> Option<&'static str> {
 /// The parts that may follow a month: a day, 月底/上旬, 第N周.
 fn after_month(c: &mut Cur, e: &mut Expr) {
     let save = *c;
+    // 3 月 15 日: one space before an Arabic day (then 日 or 号 must follow).
+    let spaced = c.skip_space_before(|n| n.is_ascii_digit());
+    let arabic = at_digit(c);
     if let Some(d) = c.num_in(1, 31) {
-        if c.eat_any(&["日", "号", "號"]) {
+        if c.eat_any_unit(&["日", "号", "號"]) {
             e.day = Some(Day::Abs(d));
-            day_tail(c, e);
+            day_tail(c, e, arabic);
+            return;
+        }
+        if spaced {
+            *c = save;
             return;
         }
         // A bare day (1月3, 十月31) only where a range or clause boundary follows.
@@ -891,9 +964,10 @@ fn after_month(c: &mut Cur, e: &mut Expr) {
     let save = *c;
     c.eat("的");
     if c.eat("第") {
+        c.skip_space_before(|n| n.is_ascii_digit());
         if let Some(n) = c.num_in(1, 5) {
-            let ge = c.eat("个") || c.eat("個");
-            if c.eat_any(WEEK_WORDS) {
+            let ge = c.eat_unit("个") || c.eat_unit("個");
+            if c.eat_any_unit(WEEK_WORDS) {
                 if let Some(d) = weekday_char(c, true) {
                     e.period = Some(Period::MonthNthWeekday(n, d));
                     return;
@@ -912,7 +986,7 @@ fn after_month(c: &mut Cur, e: &mut Expr) {
 fn abs_month(c: &mut Cur, after_year: bool) -> Option<u32> {
     let save = *c;
     let m = c.num_in(1, 12)?;
-    if c.eat("月") {
+    if c.eat_unit("月") {
         c.eat("份");
         return Some(m);
     }
@@ -922,7 +996,7 @@ fn abs_month(c: &mut Cur, after_year: bool) -> Option<u32> {
         while c.eat("-") || c.eat("~") || c.eat("至") || c.eat("到") {
             conn = true;
         }
-        if conn && c.num_in(1, 12).is_some() && c.eat("月") {
+        if conn && c.num_in(1, 12).is_some() && c.eat_unit("月") {
             *c = mark;
             return Some(m);
         }
@@ -935,7 +1009,7 @@ fn abs_month(c: &mut Cur, after_year: bool) -> Option<u32> {
 fn year(c: &mut Cur) -> Option<(Year, bool)> {
     let save = *c;
     if let Some(y) = c.digits(4, 4) {
-        if (1000..=2999).contains(&y) && c.eat("年") {
+        if (1000..=2999).contains(&y) && c.eat_unit("年") {
             return Some((Year::Abs(y as i32), true));
         }
     }
@@ -948,7 +1022,7 @@ fn year(c: &mut Cur) -> Option<(Year, bool)> {
     *c = save;
     if c.eat_any(&["'", "’", "‘"]) {
         if let Some(y) = c.digits(2, 2) {
-            if c.eat("年") {
+            if c.eat_unit("年") {
                 return Some((Year::Short(y as i32), true));
             }
         }
@@ -956,7 +1030,7 @@ fn year(c: &mut Cur) -> Option<(Year, bool)> {
         return None;
     }
     if let Some(y) = c.digits(2, 2) {
-        if c.eat("年") {
+        if c.eat_unit("年") {
             return Some((Year::Short(y as i32), false));
         }
     }
@@ -997,6 +1071,18 @@ fn after_year(c: &mut Cur, y: Year, strong: bool) -> Option<Expr> {
     }
     *c = save;
     e.tod = None;
+    // 2025 年 3 月, 2024 年 Q3, 2024 年 上半年: one space after an Arabic year (年 right after
+    // a digit or a spaced digit) before a month number, a quarter, a week or a half.
+    let arabic_year = c.s.get(..c.p).is_some_and(|h| {
+        let h = h.strip_suffix('年').unwrap_or(h);
+        h.ends_with(|x: char| x.is_ascii_digit())
+            || h.strip_suffix(' ').is_some_and(|h| h.ends_with(|x: char| x.is_ascii_digit()))
+    });
+    let spaced = arabic_year
+        && c.skip_space_before(|n| {
+            n.is_ascii_digit() || matches!(n, 'Q' | 'q' | '第' | '上' | '下')
+        });
+    let save = *c;
     // 暑假 (the summer holidays): the summer.
     if c.eat_any(&["暑假", "暑期"]) {
         e.period = Some(Period::Season("SU"));
@@ -1034,13 +1120,15 @@ fn after_year(c: &mut Cur, y: Year, strong: bool) -> Option<Expr> {
     *c = save;
     // 20年第52周, 21年第一个礼拜, 今年第三十七个星期: ISO week N of the year; 70年第8个月.
     if c.eat("第") {
+        c.skip_space_before(|n| n.is_ascii_digit());
         if let Some(n) = c.num_in(1, 53) {
-            let ge = c.eat("个") || c.eat("個");
+            let ge = c.eat_unit("个") || c.eat_unit("個");
             if ge && n <= 12 && c.eat("月") {
                 e.month = Some(Month::Abs(n));
                 return Some(e);
             }
-            if c.eat_any(WEEK_WORDS) && !c.peek().is_some_and(|n| "一二三四五六日天".contains(n))
+            if c.eat_any_unit(WEEK_WORDS)
+                && !c.peek().is_some_and(|n| "一二三四五六日天".contains(n))
             {
                 e.period = Some(Period::YearWeek(n));
                 return Some(e);
@@ -1048,6 +1136,10 @@ fn after_year(c: &mut Cur, y: Year, strong: bool) -> Option<Expr> {
         }
     }
     *c = save;
+    if spaced {
+        // Nothing after the space: the year alone, without it.
+        c.p -= 1;
+    }
     if !strong {
         return None;
     }
@@ -1073,7 +1165,9 @@ fn decade_century(c: &mut Cur) -> Option<Expr> {
     } else {
         let n = c.num_in(1, 30);
         match n {
-            Some(n) if c.eat("世纪") || c.eat("世紀") => Some(Century::Ordinal(n as i32)),
+            Some(n) if c.eat_unit("世纪") || c.eat_unit("世紀") => {
+                Some(Century::Ordinal(n as i32))
+            }
             _ => {
                 *c = save;
                 None
@@ -1081,10 +1175,14 @@ fn decade_century(c: &mut Cur) -> Option<Expr> {
         }
     };
     let mark = *c;
+    // 20 世纪 90 年代.
+    if century.is_some() {
+        c.skip_space_before(|n| n.is_ascii_digit());
+    }
     let decade = if let Some(full) = c.digits(4, 4) {
-        (full % 10 == 0 && c.eat("年代")).then_some((full as i32 / 10 % 10, Some(full as i32)))
+        (full % 10 == 0 && c.eat_unit("年代")).then_some((full as i32 / 10 % 10, Some(full as i32)))
     } else if let Some(d) = c.digits(2, 2) {
-        (d % 10 == 0 && c.eat("年代")).then_some((d as i32 / 10, None))
+        (d % 10 == 0 && c.eat_unit("年代")).then_some((d as i32 / 10, None))
     } else if let Some(d) = c.cn_int() {
         (d % 10 == 0 && d < 100 && c.eat("年代")).then_some((d as i32 / 10, None))
     } else {
@@ -1128,6 +1226,10 @@ fn ago(c: &mut Cur) -> Option<Expr> {
         return None;
     };
     let n = i64::from(n);
+    // 2 年前, 3 个月后: one space after an Arabic number.
+    if c.after_digit() {
+        c.skip_space_before(|_| true);
+    }
     let ge = c.eat("个") || c.eat("個");
     let (mut months_or_units, unit) = if c.eat("年") {
         (n, Unit::Year)
@@ -1275,9 +1377,12 @@ fn numeric(c: &mut Cur) -> Option<Parsed> {
         *c = mark;
         // 2020至2025年, 2015-2020年: the bare first year of a range.
         if (1000..=2999).contains(&y)
-            && (c.eat("至") || c.eat("到") || c.eat("-") || c.eat("~"))
-            && (c.digits(4, 4).is_some() || c.digits(2, 2).is_some())
-            && c.eat("年")
+            && (c.eat_unit("至") || c.eat_unit("到") || c.eat_unit("-") || c.eat_unit("~"))
+            && {
+                c.eat(" ");
+                c.digits(4, 4).is_some() || c.digits(2, 2).is_some()
+            }
+            && c.eat_unit("年")
         {
             return Some(Parsed {
                 end: mark.p,
@@ -1569,7 +1674,7 @@ pub(super) fn parse(s: &str, start: usize) -> Option<Parsed> {
             let mut e = Expr { day: Some(d), ..Expr::default() };
             match part {
                 Some(p) => e.tod = Some(Tod::Part(p)),
-                None => day_tail(&mut c, &mut e),
+                None => day_tail(&mut c, &mut e, false),
             }
             let ambiguous = !matches!(first, '今' | '昨' | '当' | '當');
             return done(&c, e, ambiguous, false);
@@ -1648,16 +1753,17 @@ pub(super) fn parse(s: &str, start: usize) -> Option<Parsed> {
     }
     // A bare day: 28日 (month from context).
     if numeral_start {
+        let arabic = at_digit(&c);
         if let Some(d) = c.num_in(1, 31) {
-            if c.eat("日") && !c.peek().is_some_and(|n| "内內均间間化游遊线線元".contains(n))
+            if c.eat_unit("日") && !c.peek().is_some_and(|n| "内內均间間化游遊线線元".contains(n))
             {
                 let mut e = Expr { day: Some(Day::Abs(d)), ..Expr::default() };
-                day_tail(&mut c, &mut e);
+                day_tail(&mut c, &mut e, arabic);
                 return done(&c, e, false, false);
             }
-            if c.eat("号") || c.eat("號") {
+            if c.eat_unit("号") || c.eat_unit("號") {
                 let mut e = Expr { day: Some(Day::Abs(d)), ..Expr::default() };
-                day_tail(&mut c, &mut e);
+                day_tail(&mut c, &mut e, arabic);
                 return Some(Parsed {
                     end: c.p,
                     expr: e,

@@ -90,17 +90,29 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
         if ch == '\n' {
             mem.para += 1;
         }
+        // Pangu spacing (于 3 月): across one space the character before it decides, so
+        // 前 3 月 stays a count; a Latin word before the space (OpenAI 4 月) is no glue.
+        let (lp, after_latin) = match prev {
+            Some(' ') => {
+                match text.get(..i.saturating_sub(1)).and_then(|h| h.chars().next_back()) {
+                    Some(b) if b.is_ascii_alphabetic() => (None, true),
+                    b => (b, false),
+                }
+            }
+            p => (p, false),
+        };
         // After 期 a number is usually a length (为期3月), but a full year is a date
         // (截止日期2021年6月30日, 日期2021-09-01).
-        let after_qi = prev == Some('期') && ch.is_ascii_digit();
-        if grammar::may_start(ch) && (left_ok(prev, ch) || after_qi) {
+        let after_qi = lp == Some('期') && ch.is_ascii_digit();
+        if grammar::may_start(ch) && (left_ok(lp, ch) || after_qi) {
             if let Some(p) = grammar::parse(text, i) {
                 let connector_ok =
-                    !p.after_connector || prev.is_some_and(|c| "到至-~、，,和与與及".contains(c));
+                    !p.after_connector || lp.is_some_and(|c| "到至-~、，,和与與及".contains(c));
                 let full_year = matches!(p.expr.year, Some(grammar::Year::Abs(_)));
                 if p.end > i
-                    && (!after_qi || left_ok(prev, ch) || full_year)
+                    && (!after_qi || left_ok(lp, ch) || full_year)
                     && connector_ok
+                    && !(after_latin && monthly_figure(text, p.end, &p.expr))
                     && (!p.needs_word_start || ctx.tokens.starts_word(i))
                     && !is_fiscal(text, i, &p.expr)
                 {
@@ -128,8 +140,24 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Characters before a numeral that make it part of something else (第三月, 前3月, 每周).
-const NOT_BEFORE: &str = "第每前近首头頭数數逾超达達满滿共历歷连連余餘期拜这這那个個隔逢立该該";
+/// A bare month right after a Latin word and a space, read as a monthly figure
+/// (Model 3 月销量: the Model 3's monthly sales, not March).
+fn monthly_figure(text: &str, end: usize, e: &Expr) -> bool {
+    let bare_month = matches!(e.month, Some(Month::Abs(_)))
+        && e.year.is_none()
+        && e.day.is_none()
+        && e.period.is_none();
+    bare_month
+        && text.get(..end).is_some_and(|h| h.ends_with('月'))
+        && text
+            .get(end..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|n| "销銷活均薪租费費供产產".contains(n))
+}
+
+/// Characters before a numeral that make it part of something else (第三月, 前3月, 每周,
+/// 连续3日).
+const NOT_BEFORE: &str = "第每前近首头頭数數逾超达達满滿共历歷连連续續余餘期拜这這那个個隔逢立该該";
 
 fn left_ok(prev: Option<char>, ch: char) -> bool {
     let Some(p) = prev else { return true };
