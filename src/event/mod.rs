@@ -75,7 +75,12 @@ pub(crate) fn extract(
             let inside = in_sentence.iter().any(|e| {
                 e.start < t.end && t.start < e.end && !(post && e.kind == EntityKind::Title)
             });
-            if !inside {
+            let at = (t.start - s.start, t.end - s.start);
+            if !inside
+                && !in_book_title(stext, at.0)
+                && !in_short_quote(stext, at)
+                && !negated(rules, stext, &t, s.start)
+            {
                 all.push(t);
             }
             if all.len() >= MAX_TRIGGERS {
@@ -103,6 +108,53 @@ pub(crate) fn extract(
     }
     out.sort_by(|a, b| a.trigger.cmp(&b.trigger).then(a.kind.cmp(&b.kind)));
     out
+}
+
+/// Whether sentence offset `pos` lies inside a 《…》 title (《终止上市事先告知书》): the name of
+/// a document or publication, no happening.
+fn in_book_title(stext: &str, pos: usize) -> bool {
+    let before = stext.get(..pos).unwrap_or("");
+    match before.rfind('《') {
+        Some(k) => !before[k..].contains('》'),
+        None => false,
+    }
+}
+
+/// Whether sentence span `(a, b)` lies inside a short quoted term (“圆形融资”): a name for a
+/// notion, no happening.
+fn in_short_quote(stext: &str, (a, b): (usize, usize)) -> bool {
+    const MAX: usize = 10;
+    let (Some(before), Some(after)) = (stext.get(..a), stext.get(b..)) else { return false };
+    let open = before.rfind(['“', '"', '「']);
+    let Some(k) = open else { return false };
+    let inner_before = &before[k..];
+    let q = inner_before.chars().next().unwrap_or('"');
+    let close = match q {
+        '“' => '”',
+        '「' => '」',
+        _ => '"',
+    };
+    if inner_before[q.len_utf8()..].contains(close) {
+        return false;
+    }
+    if q == '"' && before[..k].matches('"').count() % 2 == 1 {
+        return false;
+    }
+    let Some(j) = after.find(close) else { return false };
+    let len = inner_before.chars().count() - 1
+        + stext.get(a..b).map_or(0, |t| t.chars().count())
+        + after[..j].chars().count();
+    len <= MAX
+}
+
+/// Whether a negation stands right before the trigger (没有被任命, 并未离职, 否认将收购).
+fn negated(rules: &EventRules, stext: &str, t: &TriggerMatch, s_start: usize) -> bool {
+    let before = stext.get(..t.start - s_start).unwrap_or("");
+    let before = before.trim_end();
+    let before = before.strip_suffix('被').unwrap_or(before);
+    let before = before.strip_suffix('将').unwrap_or(before);
+    let before = before.strip_suffix(['已', '曾']).unwrap_or(before);
+    rules.cue("negation").iter().any(|w| before.ends_with(w.as_str()))
 }
 
 /// Whether events of `kind` take a date (SPEC's role table).

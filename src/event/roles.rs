@@ -67,7 +67,9 @@ pub(crate) struct State {
 }
 
 static ROUND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:Pre-?|pre-?)?[A-H]\+{0,2}轮|天使\+?轮|种子\+?轮|Pre-IPO轮|战略轮")
+    Regex::new(
+        r"(?:Pre-?|pre-?)?[A-H](?:\+{1,2}|[0-9])? ?轮|天使\+? ?轮|种子\+? ?轮|Pre-IPO ?轮|IPO前融资|战略融资|战略 ?轮",
+    )
         .expect("round regex")
 });
 
@@ -89,15 +91,19 @@ pub(crate) fn build(
         K::Dismissal => dismissal(x, m),
         K::Appointment => appointment(x, m),
         K::Founding => founding(x, m),
-        K::Funding => funding(x, m, st),
+        K::Funding => funding(x, m, all, st),
         K::Acquisition => acquisition(x, m, st),
         K::Compensation => compensation(x, m, st),
         K::Cost => cost(x, m, st),
         K::Release => release(x, m),
+
         K::Education => education(x, m),
         K::Financials => financials(x, m, st),
         K::Merger => merger(x, m),
-        K::Ipo => ipo(x, m, st),
+        K::Ipo => match product_launch(x, m, all) {
+            Some(drafts) => drafts,
+            None => ipo(x, m, st),
+        },
         K::Layoff => layoff(x, m, all),
     };
     let relative = x.between(m.tail.map_or(m.end, |t| t.1), x.s.end).starts_with('的');
@@ -419,6 +425,12 @@ fn appointment(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
                     .filter(|&t| x.between(x.e(t).end, m.start).chars().count() <= 1),
             );
         }
+        // 被任命为百度首席技术官: the org heading the post after the trigger.
+        if let Some(&t) = titles.first() {
+            if x.e(t).start >= m.end {
+                org = x.chain_left(t).1.filter(|&o| x.e(o).start >= from && x.is_plain_org(o));
+            }
+        }
     } else {
         people = x.subject_persons(m.start);
         // 担任A、B: one appointment per post.
@@ -545,13 +557,35 @@ fn founding(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
     } else {
         let founders = x.subject_persons(m.start);
         d.add_all(Role::Founder, &founders);
-        let org = x.first_after(m.end, &[E::Org]).filter(|&i| x.is_plain_org(i)).or_else(|| {
-            x.ents_in(cs, m.start, &[E::Org])
-                .into_iter()
-                .filter(|&i| x.is_plain_org(i) && !x.is_affiliation(i))
-                .last()
-        });
-        d.add(Role::Org, org);
+        let after = x.first_after(m.end, &[E::Org]).filter(|&i| x.is_plain_org(i));
+        let before = x
+            .ents_in(cs, m.start, &[E::Org])
+            .into_iter()
+            .filter(|&i| x.is_plain_org(i) && !x.is_affiliation(i))
+            .last();
+        // The thing founded follows a transitive trigger (张小沛创立品牌Halara); an org
+        // before it is the thing founded only when nothing follows (OpenAI成立于2015年,
+        // 阿里巴巴是马云创立的), else it is the founder (阿里巴巴成立了达摩院) or, beside a
+        // founder person, someone's past (前微软高管张小沛创立…).
+        let rest = x.between(m.end, ce);
+        let rest = rest.trim_start().trim_start_matches('了').trim_start();
+        let objectless = rest.is_empty()
+            || ["于", "以来", "的", "时", "后", "之初", "至今", "初期", "那年", "当年"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+            || x.ents_in(m.end, ce, &[E::Date, E::Duration])
+                .first()
+                .is_some_and(|&i| x.between(m.end, x.e(i).start).trim().is_empty());
+        match (after, before) {
+            (Some(o), b) => {
+                if founders.is_empty() {
+                    d.add(Role::Founder, b.filter(|&b| !same_thing(x, b, o)));
+                }
+                d.add(Role::Org, Some(o));
+            }
+            (None, Some(b)) if objectless => d.add(Role::Org, Some(b)),
+            _ => {}
+        }
     }
     vec![d]
 }
@@ -563,12 +597,53 @@ pub(crate) fn investors(x: &Sent) -> Vec<usize> {
 }
 
 fn find_investors(x: &Sent) -> Vec<usize> {
-    const CONNECT: [&str; 14] = [
-        "与", "和", "、", "及", "以及", "联合", "共同", "独家", "继续", "等", "机构", " ", "也",
+    const CONNECT: [&str; 22] = [
+        "与",
+        "和",
+        "、",
+        "及",
+        "以及",
+        "联合",
+        "共同",
+        "独家",
+        "继续",
+        "等",
+        "机构",
+        " ",
+        "也",
         "均",
+        "多家",
+        "数家",
+        "老股东",
+        "股东",
+        "旗下",
+        "同时",
+        ")",
+        "）",
     ];
     let mut out = Vec::new();
     let orgs = x.ents_in(x.s.start, x.s.end, &[E::Org]);
+    // The org a chain (腾讯与阿里巴巴, 中国移动、中国联通) continues from, if any.
+    let prev_in_chain = |o: usize| -> Option<usize> {
+        let mut p = x.e(o).start;
+        loop {
+            let before = x.between(x.s.start, p);
+            match CONNECT.iter().find(|c| before.ends_with(**c)) {
+                Some(c) => p -= c.len(),
+                None => break,
+            }
+        }
+        if p == x.e(o).start {
+            return None;
+        }
+        orgs.iter().copied().find(|&n| x.e(n).end == p)
+    };
+    // Each org's chain head, in one pass (orgs come in text order).
+    let mut heads: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for &o in &orgs {
+        let h = prev_in_chain(o).and_then(|p| heads.get(&p).copied()).unwrap_or(o);
+        heads.insert(o, h);
+    }
     for &o in &orgs {
         if !x.is_plain_org(o) {
             continue;
@@ -586,7 +661,8 @@ fn find_investors(x: &Sent) -> Vec<usize> {
             }
             break;
         }
-        let before = x.between(x.s.start, x.e(o).start);
+        let head = heads.get(&o).copied().unwrap_or(o);
+        let before = x.between(x.s.start, x.e(head).start);
         // 向X注资 / 为X领投: X receives.
         if before.ends_with(['向', '给', '为', '对']) {
             continue;
@@ -646,7 +722,7 @@ fn money_later(x: &Sent, m: &TriggerMatch, st: &State) -> Option<usize> {
     None
 }
 
-fn funding(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
+fn funding(x: &Sent, m: &TriggerMatch, all: &[TriggerMatch], st: &mut State) -> Vec<Draft> {
     let ci = x.clause_of(m.start);
     let (cs, ce) = x.clauses[ci];
     // 软银向OpenAI注资: the org after 向 raises, the one before it invests.
@@ -668,17 +744,25 @@ fn funding(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
         inv.extend(my_inv.iter().copied());
     }
     let word = x.between(m.start, m.end);
-    let org = if xiang.is_some() {
+    // 国内9家公司完成13笔融资: a tally of many companies' rounds names no one company.
+    let aggregate = x.ents_in(cs, m.start, &[E::Quantity]).into_iter().any(|q| {
+        let t = x.between(x.e(q).start, x.e(q).end);
+        x.rules.cue("aggregate").iter().any(|u| t.ends_with(u.as_str()))
+    }) || x.has_cue(cs, m.start, "many");
+    let org = if aggregate {
+        None
+    } else if xiang.is_some() {
         xiang
     } else if word == "注资" {
         x.first_after(m.end, &[E::Org]).filter(|&i| x.is_plain_org(i))
     } else {
         None
     }
-    .or_else(|| x.org_before(m.start, &inv));
+    .or_else(|| if aggregate { None } else { funding_org(x, m, &inv) });
     let round = ROUND
         .find_iter(x.between(cs, ce))
         .map(|r| (cs + r.start(), cs + r.end()))
+        .filter(|&r| round_is_local(x, m, r, &inv))
         .min_by_key(|&(a, b)| if b <= m.start { m.start - b } else { a.saturating_sub(m.end) });
     let mut out = Vec::new();
     // 三轮融资，分别是100亿美元、66亿美元以及400亿美元: one event per amount.
@@ -711,7 +795,9 @@ fn funding(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
         }
         return out;
     }
-    let amount = money_nearest(x, m, st).or_else(|| money_later(x, m, st));
+    let amount = money_nearest(x, m, st)
+        .filter(|&a| !other_trigger_between(x, m, all, a))
+        .or_else(|| money_later(x, m, st));
     if let Some(a) = amount {
         st.claimed.push(a);
     }
@@ -724,6 +810,87 @@ fn funding(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
     }
     out.push(d);
     out
+}
+
+/// The company raising: an org before the trigger in its clause (not for 领投/跟投, whose org
+/// there is the investor); else, unless the clause refers back (该公司), the nearest org before.
+/// Never someone's employer (字节跳动前高管…, 字节新石实验室总裁…).
+fn funding_org(x: &Sent, m: &TriggerMatch, inv: &[usize]) -> Option<usize> {
+    let (cs, _) = x.clauses[x.clause_of(m.start)];
+    let word = x.between(m.start, m.end);
+    let invests = x.rules.cue("investor").iter().any(|w| word.ends_with(w.as_str()));
+    let ok = |i: usize| x.is_plain_org(i) && !inv.contains(&i) && !x.is_affiliation(i);
+    // 智谱获腾讯战略投资: the receiver stands before 获.
+    let received = ["获", "接受", "拿到"].iter().any(|w| x.between(cs, m.start).contains(w));
+    if !invests || received {
+        if let Some(o) = x.ents_in(cs, m.start, &[E::Org]).into_iter().rfind(|&i| ok(i)) {
+            return Some(o);
+        }
+    }
+    if x.has_cue(cs, m.start, "anaphor") || !carries_subject(x, m, inv) {
+        return None;
+    }
+    // Orgs of a clause naming investors (由宁德时代系晨道资本领投) are theirs.
+    x.ents_in(x.s.start, cs, &[E::Org]).into_iter().rfind(|&i| ok(i)).filter(|&i| {
+        let (a, b) = x.clauses[x.clause_of(x.e(i).start)];
+        !inv.iter().any(|&j| x.e(j).start >= a && x.e(j).end <= b)
+    })
+}
+
+/// Whether the trigger's clause continues an earlier clause's subject: it opens with a word
+/// of `carry` (并, 此前, 完成…), with a date, amount or investor, or with the trigger itself.
+/// A clause opening with other words opens with a subject of its own, named or not
+/// (…，松延动力B轮融资规模近10亿元).
+fn carries_subject(x: &Sent, m: &TriggerMatch, inv: &[usize]) -> bool {
+    let (cs, _) = x.clauses[x.clause_of(m.start)];
+    let mut p = cs;
+    loop {
+        let rest = x.between(p, m.start);
+        let trimmed = rest.trim_start();
+        p += rest.len() - trimmed.len();
+        if trimmed.is_empty() {
+            return true;
+        }
+        if x.rules.cue("carry").iter().any(|w| trimmed.starts_with(w.as_str()))
+            || trimmed.starts_with('的')
+            || ROUND.find(trimmed).is_some_and(|r| r.start() == 0)
+        {
+            return true;
+        }
+        match x.ents.iter().copied().find(|&i| x.e(i).start == p) {
+            Some(i) if matches!(x.kind(i), E::Date | E::Money) || inv.contains(&i) => {
+                p = x.e(i).end;
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// Whether a round found in the trigger's clause belongs to this funding: a round in another
+/// 、-separated item whose own item names a company or an amount of its own (银河通用A+轮25亿元、
+/// 月之暗面融资超69亿元) is another company's round.
+fn round_is_local(x: &Sent, m: &TriggerMatch, (a, b): (usize, usize), inv: &[usize]) -> bool {
+    let (lo, hi) = if b <= m.start { (b, m.start) } else { (m.end, a) };
+    if !x.between(lo, hi).contains('、') {
+        return true;
+    }
+    // The trigger's own item: from the last 、 before it to the first 、 after it.
+    let (cs, ce) = x.clauses[x.clause_of(m.start)];
+    let item_start = x.between(cs, m.start).rfind('、').map_or(cs, |k| cs + k);
+    let item_end = x.between(m.end, ce).find('、').map_or(ce, |k| m.end + k);
+    let own = x
+        .ents_in(item_start, item_end, &[E::Org, E::Money])
+        .into_iter()
+        .any(|i| x.kind(i) == E::Money || (x.is_plain_org(i) && !inv.contains(&i)));
+    !own
+}
+
+/// Whether another event's trigger (估值 in 融资让估值从…) stands between trigger `m` and
+/// entity `i`: the entity belongs to that event.
+fn other_trigger_between(x: &Sent, m: &TriggerMatch, all: &[TriggerMatch], i: usize) -> bool {
+    let e = x.e(i);
+    let (lo, hi) = if e.end <= m.start { (e.end, m.start) } else { (m.end, e.start) };
+    all.iter().any(|t| t.kind != m.kind && t.start >= lo && t.end <= hi)
 }
 
 fn acquisition(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
@@ -810,8 +977,7 @@ fn compensation(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
                 .clauses
                 .iter()
                 .zip(&x.clause_seg)
-                .filter(|(_, s)| **s == seg)
-                .last()
+                .rfind(|(_, s)| **s == seg)
                 .map_or((0, x.s.end), |(c, _)| *c);
             x.ents_in(seg_start, se, &[E::Person]).into_iter().filter(|&p| x.is_actor(p)).collect()
         }
@@ -873,10 +1039,29 @@ fn release(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
     if status == ReleaseStatus::Released && x.has_cue(cs, m.start, "planned") {
         status = ReleaseStatus::Planned;
     }
-    let org = x.org_before(m.start, &investors(x));
+    if x.between(m.start, m.end) == "开源" && !verbal_open_source(x, m) {
+        return Vec::new();
+    }
+    // 福利政策发布 (a report or rule released), 这一发布引发… (the release as a noun,
+    // referring back): no release here.
+    let after_t = x.between(m.tail.map_or(m.end, |t| t.1), ce);
+    if x.ends_with_cue(m.start, "report")
+        || (["这一", "此次", "这次", "本次", "该"]
+            .iter()
+            .any(|w| x.between(cs, m.start).ends_with(w))
+            && !after_t.starts_with(['的', '了']))
+    {
+        return Vec::new();
+    }
+    // 相关代码已在GitHub开源: the platform it appears on is not its maker.
+    let org = x.org_before(m.start, &investors(x)).filter(|&o| {
+        let e = x.e(o);
+        !(x.between(x.s.start, e.start).ends_with('在')
+            && x.between(e.end, m.start).trim().chars().count() <= 1)
+    });
     let after = x.ents_in(m.end, ce, &[E::Product]);
     // 发布了第三季度财报 / 发布公告: a report, no release.
-    if after.is_empty() && x.has_cue(m.end, ce, "report") {
+    if after.is_empty() && names_report(x, m.end, ce) {
         return Vec::new();
     }
     let products: Vec<usize> = if after.is_empty() {
@@ -889,21 +1074,88 @@ fn release(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
     } else {
         after
     };
+    // A与B先后推出X与Y: one maker per product, in order; with no such pairing, coordinated
+    // makers leave the maker unknown.
+    let makers = org.map_or_else(Vec::new, |o| coordinated_orgs(x, o));
+    let paired = makers.len() >= 2 && makers.len() == products.len();
+    let org = if makers.len() >= 2 { None } else { org };
     let mut out = Vec::new();
-    let mk = |p: Option<usize>| {
+    let mk = |o: Option<usize>, p: Option<usize>| {
         let mut d = Draft::new(K::Release, m);
-        d.add(Role::Org, org);
+        d.add(Role::Org, o);
         d.add(Role::Product, p);
         d.status = Some(status);
         d
     };
     if products.is_empty() {
-        out.push(mk(None));
+        out.push(mk(org, None));
     }
-    for p in products {
-        out.push(mk(Some(p)));
+    for (k, p) in products.into_iter().enumerate() {
+        let o = if paired { makers.get(k).copied() } else { org };
+        out.push(mk(o, Some(p)));
     }
     out
+}
+
+/// The orgs coordinated with `last` right before it (Anthropic与OpenAI, 阿里、腾讯和百度),
+/// in order, `last` included; just `[last]` when it stands alone.
+fn coordinated_orgs(x: &Sent, last: usize) -> Vec<usize> {
+    let mut out = vec![last];
+    let mut cur = last;
+    while let Some(prev) =
+        x.ents_in(x.s.start, x.e(cur).start, &[E::Org]).into_iter().last().filter(|&p| {
+            matches!(
+                x.between(x.e(p).end, x.e(cur).start).trim(),
+                "与" | "和" | "、" | "及" | "以及" | "跟" | "同"
+            )
+        })
+    {
+        out.insert(0, prev);
+        cur = prev;
+        if out.len() > 16 {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether the object after a release trigger is a report, rule or programme (发布财报,
+/// 发布《移动应用市场报告》, 推出激励计划) rather than a product: a report word ends later
+/// than any product head noun (发布收入预测工具 is a product).
+fn names_report(x: &Sent, a: usize, b: usize) -> bool {
+    let t = x.between(a, b);
+    let last = |cue: &str| {
+        x.rules.cue(cue).iter().filter_map(|w| t.rfind(w.as_str()).map(|k| k + w.len())).max()
+    };
+    match (last("report"), last("product_head")) {
+        (Some(r), Some(p)) => r > p,
+        (r, _) => r.is_some(),
+    }
+}
+
+/// Whether 开源 is the verb (宣布开源X, Meta开源了X, 微软开源的工具) rather than an adjective
+/// before a noun (开源模型, 凭借开源高性能模型).
+fn verbal_open_source(x: &Sent, m: &TriggerMatch) -> bool {
+    let (cs, ce) = x.clauses[x.clause_of(m.start)];
+    let after = x.between(m.end, ce).trim_start();
+    let before = x.between(cs, m.start).trim_end();
+    let org_right_before =
+        x.ents_in(cs, m.start, &[E::Org]).into_iter().any(|i| x.e(i).end == cs + before.len());
+    if after.is_empty() || after.starts_with(['了', '出', '给', '于']) {
+        return true;
+    }
+    // 微软开源的工具 (a relative clause with its doer), not 一个开源的实现.
+    if after.starts_with('的') {
+        return org_right_before;
+    }
+    if x.ends_with_cue(m.start, "verbal") {
+        return true;
+    }
+    let product_right_after = x
+        .ents_in(m.end, ce, &[E::Product])
+        .first()
+        .is_some_and(|&p| x.between(m.end, x.e(p).start).trim().chars().count() <= 1);
+    org_right_before && product_right_after
 }
 
 fn education(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
@@ -924,19 +1176,20 @@ fn education(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
         // 毕业于X(的)…(硕士学位).
         let school = x.first_after(m.end, &[E::Org]);
         let from = school.map_or(m.end, |s| x.e(s).end);
-        let degree = DEGREE.find(x.between(from, ce)).map(|r| (from + r.start(), from + r.end()));
+        // 博士毕业于X: the degree opens the trigger.
+        let word = x.between(m.start, m.end);
+        let prefix = ["硕士", "博士"].iter().find(|p| word.starts_with(**p));
+        let degree = match prefix {
+            Some(p) => Some((m.start, m.start + p.len())),
+            None => DEGREE.find(x.between(from, ce)).map(|r| (from + r.start(), from + r.end())),
+        };
         out.push(mk(school, degree));
         return out;
     }
     // 取得X硕士学位，以及Y博士学位: one event per degree.
     let seg = x.seg_of_clause(ci);
-    let seg_end = x
-        .clauses
-        .iter()
-        .zip(&x.clause_seg)
-        .filter(|(_, s)| **s == seg)
-        .last()
-        .map_or(ce, |(c, _)| c.1);
+    let seg_end =
+        x.clauses.iter().zip(&x.clause_seg).rfind(|(_, s)| **s == seg).map_or(ce, |(c, _)| c.1);
     let mut prev = m.end;
     let region = x.between(m.end, seg_end);
     for r in DEGREE.find_iter(region) {
@@ -952,12 +1205,28 @@ fn education(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
 
 fn financials(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
     let Some(amount) = money_next(x, m, st) else { return Vec::new() };
+    let amount = reached(x, amount, st).unwrap_or(amount);
     st.claimed.push(amount);
     let mut d = Draft::new(K::Financials, m);
     d.add(Role::Org, x.org_before(m.start, &investors(x)));
     d.args.push((Role::Metric, ArgRef::Text(m.start, m.end)));
     d.add(Role::Amount, Some(amount));
     vec![d]
+}
+
+/// 估值从26亿美元暴涨至390亿美元: for a money after 从/由, the money reached (after 至/到…)
+/// later in its clause.
+fn reached(x: &Sent, from: usize, st: &State) -> Option<usize> {
+    let e = x.e(from);
+    let (cs, ce) = x.clauses[x.clause_of(e.start)];
+    if !x.between(cs, e.start).ends_with(['从', '由']) {
+        return None;
+    }
+    x.ents_in(e.end, ce, &[E::Money]).into_iter().find(|&i| {
+        unclaimed(st, i)
+            && x.between(e.end, x.e(i).start).chars().count() <= 8
+            && x.ends_with_cue(x.e(i).start, "reached")
+    })
 }
 
 fn merger(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
@@ -983,15 +1252,65 @@ fn merger(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
     vec![d]
 }
 
+/// 上市 of goods (新车上市, 芯片已全面上市): a release, not an IPO. `Some(drafts)` when the
+/// subject before the trigger is a product, or a goods noun stands between the company and the
+/// trigger; `None` for an IPO.
+fn product_launch(x: &Sent, m: &TriggerMatch, all: &[TriggerMatch]) -> Option<Vec<Draft>> {
+    let word = x.between(m.start, m.end);
+    if !word.starts_with("上市") {
+        return None;
+    }
+    let ci = x.clause_of(m.start);
+    let (cs, _) = x.clauses[ci];
+    let subject = |a: usize| {
+        x.ents_in(a, m.start, &[E::Org, E::Product])
+            .into_iter()
+            .filter(|&i| x.kind(i) == E::Product || x.is_plain_org(i))
+            .last()
+    };
+    let own = subject(cs);
+    let Some(subj) = own.or_else(|| subject(x.s.start)) else {
+        // 新车上市后…: goods with no named maker.
+        return x.has_cue(cs, m.start, "goods").then(Vec::new);
+    };
+    let goods = x.has_cue(x.e(subj).end, m.start, "goods");
+    if x.kind(subj) == E::Org && !goods {
+        return None;
+    }
+    // Said of a product an earlier clause already released (推出X，预计…上市): no new event.
+    if own.is_none() && all.iter().any(|t| t.kind == K::Release) {
+        return Some(Vec::new());
+    }
+    let mut d = Draft::new(K::Release, m);
+    if x.kind(subj) == E::Product {
+        let (ps, _) = x.clauses[x.clause_of(x.e(subj).start)];
+        let org = x
+            .ents_in(ps, x.e(subj).start, &[E::Org])
+            .into_iter()
+            .filter(|&i| x.is_plain_org(i))
+            .last()
+            .or_else(|| x.org_before(x.e(subj).start, &[]));
+        d.add(Role::Org, org);
+        d.add(Role::Product, Some(subj));
+    } else {
+        d.add(Role::Org, Some(subj));
+    }
+    let planned = x.has_cue(cs, m.start, "planned");
+    d.status = Some(if planned { ReleaseStatus::Planned } else { ReleaseStatus::Released });
+    Some(vec![d])
+}
+
 fn ipo(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
     let ci = x.clause_of(m.start);
     let (cs, ce) = x.clauses[ci];
     let inv = investors(x);
-    // 本次IPO，云启智能共发行…: the subject may follow the trigger.
+    // 本次IPO，云启智能共发行…: the subject may open the next clause.
     let org = x.org_before(m.start, &inv).or_else(|| {
-        x.ents_in(m.end, x.s.end, &[E::Org])
+        let (ns, ne) = *x.clauses.get(ci + 1)?;
+        x.ents_in(ns, ne, &[E::Org])
             .into_iter()
             .find(|&i| x.is_plain_org(i) && !inv.contains(&i))
+            .filter(|&i| x.between(ns, x.e(i).start).chars().count() <= 2)
     });
     let exchange = x
         .ents_in(cs, ce, &[E::Org])

@@ -23,6 +23,23 @@ fn is_phrase_break(c: char) -> bool {
         || matches!(c, '“' | '”' | '"' | '《' | '》' | '(' | ')' | '（' | '）' | '「' | '」' | '\n')
 }
 
+/// Whether an org with `before` and `after` around it (within its sentence) is cited as the
+/// source of the news: 据X报道 / 据X消息, or X获悉 / X讯 opening its clause.
+fn is_source(rules: &EventRules, before: &str, after: &str) -> bool {
+    let cue = rules.cue("source");
+    let next = after.trim_start();
+    let after_cue = cue.iter().any(|w| next.starts_with(w.as_str()));
+    if !after_cue {
+        return false;
+    }
+    let prev = before.trim_end();
+    if prev.ends_with('据') {
+        return true;
+    }
+    let opens = prev.is_empty() || prev.ends_with(is_phrase_break);
+    opens && ["获悉", "讯", "独家获悉"].iter().any(|w| next.starts_with(w))
+}
+
 /// A sentence with its clauses and entities.
 pub(crate) struct Sent<'a> {
     pub text: &'a str,
@@ -58,6 +75,10 @@ impl<'a> Sent<'a> {
             let after = &text[e.end..s.end];
             // A publication in 《》 is a source, never a participant.
             if e.kind == EntityKind::Org && before.ends_with('《') && after.starts_with('》') {
+                continue;
+            }
+            // The source of the news (据新浪财经报道, 36氪获悉) is no participant.
+            if e.kind == EntityKind::Org && is_source(rules, before, after) {
                 continue;
             }
             // A name in parentheses right after the same entity is an alias mention.
@@ -265,6 +286,12 @@ impl<'a> Sent<'a> {
         if e.kind != EntityKind::Org {
             return false;
         }
+        // 字节跳动前高管, 谷歌的工程师: staff of the org.
+        let after = self.between(e.end, self.s.end);
+        let after = after.trim_start_matches(['前', '原', '的']);
+        if self.rules.cue("staff").iter().any(|w| after.starts_with(w.as_str())) {
+            return true;
+        }
         // The first entity after it must be the post, with a short gap that is no verb
         // phrase (在谷歌担任研究科学家 names a workplace, not an affiliation).
         let Some(&j) = self.ents.iter().find(|&&j| self.e(j).start >= e.end) else {
@@ -288,7 +315,7 @@ impl<'a> Sent<'a> {
         let mut ps: Vec<usize> = self
             .ents_in(cs, pos, &[EntityKind::Person])
             .into_iter()
-            .filter(|&i| self.is_actor(i))
+            .filter(|&i| self.is_actor(i) && !self.is_predecessor(i))
             .collect();
         let comitative = self.between(cs, pos).trim_start().starts_with(['与', '和', '同', '跟']);
         if ps.is_empty() || comitative {
@@ -309,6 +336,13 @@ impl<'a> Sent<'a> {
             }
         }
         ps
+    }
+
+    /// A person right after 接替/取代 (接替库克出任CEO): the predecessor, not the subject.
+    pub(crate) fn is_predecessor(&self, i: usize) -> bool {
+        let e = self.e(i);
+        let (cs, _) = self.clauses[self.clause_of(e.start)];
+        self.rules.cue("succeed").iter().any(|w| self.between(cs, e.start).ends_with(w.as_str()))
     }
 
     /// Persons named in a clause opening with 除了/除 before the trigger's clause, when the
