@@ -118,3 +118,134 @@ fn embedded_lexicons_are_broad() {
         assert!(got >= n, "{kind:?}: {got} entries, expected at least {n}");
     }
 }
+
+/// Random strings over the characters the rules care about (numerals, units, dots,
+/// brackets, quotes, Latin, surnames, title words): extraction never panics and its
+/// output always obeys SPEC's invariants.
+#[test]
+fn random_input_never_panics_and_keeps_invariants() {
+    const PIECES: &[&str] = &[
+        "0",
+        "1",
+        "9",
+        ".",
+        ",",
+        "，",
+        "%",
+        "％",
+        "一",
+        "十",
+        "百",
+        "千",
+        "万",
+        "亿",
+        "两",
+        "数",
+        "几",
+        "多",
+        "余",
+        "年",
+        "月",
+        "日",
+        "号",
+        "周",
+        "季度",
+        "上半年",
+        "去年",
+        "今年",
+        "前",
+        "后",
+        "至",
+        "-",
+        "~",
+        "美元",
+        "元",
+        "人民币",
+        "港元",
+        "$",
+        "¥",
+        "个",
+        "名",
+        "人",
+        "次",
+        "倍",
+        "岁",
+        "·",
+        "•",
+        "（",
+        "）",
+        "(",
+        ")",
+        "《",
+        "》",
+        "“",
+        "”",
+        "、",
+        "和",
+        "。",
+        "！",
+        "\n",
+        " ",
+        "　",
+        "A",
+        "x",
+        "AI",
+        "GPT-4o",
+        "H800",
+        "王",
+        "李",
+        "欧阳",
+        "奥特曼",
+        "吉米",
+        "CEO",
+        "首席",
+        "科学家",
+        "负责人",
+        "公司",
+        "科技",
+        "集团",
+        "大学",
+        "谷歌",
+        "OpenAI",
+        "苹果",
+        "挖角",
+        "加入",
+        "离职",
+        "融资",
+        "领投",
+        "发布",
+        "推迟",
+        "上市",
+        "收购",
+        "合并",
+        "裁员",
+        "毕业于",
+        "担任",
+        "创立",
+        "农历",
+        "腊月",
+        "初一",
+        "廿",
+        "第",
+        "\u{0}",
+        "😀",
+        "𠀀",
+        "ｅ",
+    ];
+    let ex = xinwen::default_extractor();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..1500 {
+        let len = (next() % 60) as usize;
+        let text: String =
+            (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        let date = if next() % 2 == 0 { Some("2025-07-20".parse().unwrap()) } else { None };
+        let doc = ex.extract_with_date(&text, date);
+        check_invariants(&text, &doc);
+    }
+}
