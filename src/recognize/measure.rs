@@ -79,10 +79,41 @@ static UNITS: LazyLock<Vec<Unit>> = LazyLock::new(|| {
     v
 });
 
+/// Common words that begin with a measure word (`word` rows of `lexicons/measure_words.tsv`):
+/// when jieba cut one of them right after a number, its first character is no measure word.
+static UNIT_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../lexicons/measure_words.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t').map(str::trim);
+            let form = cols.next()?;
+            (cols.next()? == "word").then_some(form)
+        })
+        .collect()
+});
+
 /// Words a measure word may begin without being one (三部分, 10位数, 2次方).
-const NOT_MEASURE: [&str; 18] = [
-    "部分", "位数", "次方", "名义", "只是", "支持", "所以", "起来", "行业", "门槛", "头部", "道路",
-    "首先", "本身", "股份", "批准", "种子", "单位",
+const NOT_MEASURE: [&str; 19] = [
+    "位一体",
+    "部分",
+    "位数",
+    "次方",
+    "名义",
+    "只是",
+    "支持",
+    "所以",
+    "起来",
+    "行业",
+    "门槛",
+    "头部",
+    "道路",
+    "首先",
+    "本身",
+    "股份",
+    "批准",
+    "种子",
+    "单位",
 ];
 
 /// What may follow a year count for it to be a calendar year instead (12年3月, 90年代).
@@ -138,6 +169,56 @@ fn is_ordinal(text: &str, start: usize) -> bool {
         || before.ends_with("前")
         || before.ends_with("后")
         || before.ends_with("頭")
+}
+
+/// Words right before a count that make it a length of time (近5日, 过去 10 月).
+const DURATION_BEFORE: [&str; 8] = ["近", "过去", "未来", "连续", "长达", "为期", "历时", "最近"];
+
+/// Words right after a count that make it a length of time (3日内, 10 月以来).
+const DURATION_AFTER: [&str; 6] = ["内", "以内", "之内", "以来", "里", "左右"];
+
+/// Whether a duration word stands right before `start` or right after `end` (one space
+/// allowed either side).
+fn duration_cue(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    let after = text[end..].trim_start_matches(' ');
+    DURATION_BEFORE.iter().any(|w| before.ends_with(w))
+        || DURATION_AFTER.iter().any(|w| after.starts_with(w))
+}
+
+/// Whether `start..end` stands alone: no letter, digit or Han character touches it on
+/// either side (spaces skipped), as in a table cell or a bare query (`10 月`).
+fn isolated(text: &str, start: usize, end: usize) -> bool {
+    let word = |c: char| c.is_alphanumeric();
+    let before = text[..start].trim_end_matches(' ').chars().next_back();
+    let after = text[end..].trim_start_matches(' ').chars().next();
+    !before.is_some_and(word) && !after.is_some_and(word)
+}
+
+/// Words a duration unit may begin without being one (数千万天使轮, 3天堂).
+const NOT_DURATION: [&str; 10] =
+    ["天使", "天堂", "天然", "天下", "天价", "天才", "天线", "天空", "天气", "周边"];
+
+/// Whether the measure word `at..end` is only the first part of a longer word (三部门,
+/// 5家居, 10位置): jieba cut a common word of [`UNIT_WORDS`] there that begins with the
+/// measure word and runs past it.
+fn unit_starts_word(ctx: &Context, at: usize, end: usize) -> bool {
+    let Some(t) = end.checked_sub(1).and_then(|i| ctx.tokens.at(i)) else { return false };
+    // jieba's dictionary also holds rare measure + noun pairs (种颜色, 层楼): only the
+    // common words of the list count
+    if t.start != at
+        || t.end <= end
+        || !ctx.text.get(t.start..t.end).is_some_and(|w| UNIT_WORDS.contains(w))
+    {
+        return false;
+    }
+    // 八家电商: jieba read 家电 and left 商 alone, but 电商 is a word too, so the count
+    // may stand
+    let next = ctx.tokens.at(t.end).filter(|n| n.start == t.end);
+    let orphan = next.and_then(|n| ctx.text.get(n.start..n.end)).filter(|w| w.chars().count() == 1);
+    !orphan.is_some_and(|o| {
+        ctx.text.get(end..t.end + o.len()).is_some_and(|w| ctx.segmenter.is_word(w))
+    })
 }
 
 fn half() -> Decimal {
@@ -232,6 +313,9 @@ fn component(
     }
     let unit = unit_at(text, pos)?;
     let UnitKind::Duration(rank, factor) = unit.kind else { return None };
+    if NOT_DURATION.iter().any(|w| text[pos..].starts_with(w)) {
+        return None;
+    }
     if d.last.is_some_and(|l| rank <= l) {
         return None;
     }
@@ -240,13 +324,17 @@ fn component(
     if unit.loose {
         match unit.form {
             "月" => {
-                // 十 月 (a space), 两年三月, 一個半月: otherwise a month name
+                // 十 月 (a space) written alone or with a duration word, 两年三月, 一個半月:
+                // otherwise a month name (在 9 月接替 is September)
                 let ok = ge
                     || !first
                     || (spaced
                         && n.is_some_and(|n| {
                             let before = text[..n.start].trim_end_matches(' ');
                             !before.ends_with('年')
+                                && (value.to_f64() > 12.0
+                                    || duration_cue(text, n.start, end)
+                                    || isolated(text, n.start, end))
                         })
                         && !after.trim_start_matches(' ').starts_with(|c: char| {
                             c.is_ascii_digit()
@@ -258,19 +346,17 @@ fn component(
                 }
             }
             "日" => {
-                let ok = !first || ge || spaced || {
+                // 五 日 (a space) written alone, 两日, 40日, 3日内, 近5日: otherwise a day of
+                // the month (3 月 18 日, with or without spaces, is a date)
+                let ok = !first || ge || {
                     let n = n?;
-                    let before = &text[..n.start];
+                    let before = text[..n.start].trim_end_matches(' ');
                     let two = text[n.start..n.end].contains(['两', '兩', '俩', '倆']);
                     !before.ends_with('月')
-                        && (two
+                        && ((spaced && isolated(text, n.start, end))
+                            || two
                             || value.to_f64() > 31.0
-                            || ["内", "以内", "之内", "以来", "里", "左右"]
-                                .iter()
-                                .any(|w| after.starts_with(w))
-                            || ["近", "过去", "未来", "连续", "长达", "为期", "历时", "最近"]
-                                .iter()
-                                .any(|w| before.ends_with(w)))
+                            || duration_cue(text, n.start, end))
                 };
                 if !ok {
                     return None;
@@ -386,9 +472,11 @@ enum Shared {
     Quantity(&'static str),
 }
 
-pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
+/// Percentages, durations and quantities at the numerals `nums` of the text
+/// (`numeral::scan_all`, computed once per document and shared with `money`), and the
+/// durations written without a digit (半年).
+pub(crate) fn recognize(ctx: &Context, nums: &[Numeral], out: &mut Vec<Candidate>) {
     let text = ctx.text;
-    let nums = numeral::scan_all(text);
     let mut used = vec![false; nums.len()];
     for k in 0..nums.len() {
         if used[k] {
@@ -399,7 +487,7 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
             continue;
         }
         // 第3-5名: a range of ranks
-        if numeral::joined_left(text, &nums, k) == Some(Join::Range)
+        if numeral::joined_left(text, nums, k) == Some(Join::Range)
             && is_ordinal(text, nums[k - 1].start)
         {
             continue;
@@ -408,7 +496,7 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
         used[k] = true;
         // a range or list before it shares its unit: 3-5%, 3~6个月, 3、5人
         let mut j = k;
-        while let Some(join) = numeral::joined_left(text, &nums, j) {
+        while let Some(join) = numeral::joined_left(text, nums, j) {
             let p = j - 1;
             let first = &nums[p];
             if used[p] || is_ordinal(text, first.start) || first.latin {
@@ -497,11 +585,18 @@ fn at_numeral(ctx: &Context, n: &Numeral, out: &mut Vec<Candidate>) -> Option<Sh
             return None;
         }
     }
+    // 统一, 唯一: a digit that ends another word is no number
+    if numeral::ends_other_word(ctx.tokens, n) {
+        return None;
+    }
     let one = n.single_digit && n.value == Decimal::from_int(1);
     let prev = text[..n.start].chars().next_back();
     // duration
     let not_one = one && prev.is_some_and(|p| NOT_ONE.contains(p));
-    if !not_one && !text[..n.start].ends_with('第') {
+    // 周五周六, 星期二: a weekday, not a count of weeks
+    let weekday = n.single_digit
+        && ["周", "週", "星期", "礼拜", "禮拜"].iter().any(|w| text[..n.start].ends_with(w));
+    if !not_one && !weekday && !text[..n.start].ends_with('第') {
         if let Some((end, d)) = duration_at(text, n) {
             let timex = d.timex()?;
             let inner = if d.over { Some(Approx::Over) } else { n.approx };
@@ -551,6 +646,16 @@ fn at_numeral(ctx: &Context, n: &Numeral, out: &mut Vec<Candidate>) -> Option<Sh
         }
         // 两个亿 is money or a bare amount, not 2 个
         let end = at + u.form.len();
+        if unit_starts_word(ctx, at, end) {
+            return None;
+        }
+        // 零部件, 零头: a Chinese zero in running text counts nothing (零个 alone does);
+        // 二次开发: 二 before 次 says "second" (two times is 两次)
+        let zero = n.value == Decimal::ZERO && !isolated(text, n.start, end);
+        let second = u.form == "次" && text[n.start..].starts_with('二');
+        if !n.arabic && n.single_digit && (zero || second) {
+            return None;
+        }
         if (u.form == "个" || u.form == "個") && text[end..].starts_with(['亿', '万', '億', '萬'])
         {
             return None;
@@ -577,7 +682,9 @@ fn at_numeral(ctx: &Context, n: &Numeral, out: &mut Vec<Candidate>) -> Option<Sh
 /// Durations with no digit: 半年, 半个月, 半天, 个半小时 (Cantonese 1.5), 分半钟.
 fn halves(ctx: &Context, out: &mut Vec<Candidate>) {
     let text = ctx.text;
-    for (i, c) in text.char_indices() {
+    // only these three characters can start one: find them without visiting every other
+    for (i, m) in text.match_indices(['半', '個', '分']) {
+        let Some(c) = m.chars().next() else { continue };
         let prev = text[..i].chars().next_back();
         if prev.is_some_and(|p| {
             numeral::is_numeral_char(p) || p.is_ascii_digit() || p == '个' || p == '個'

@@ -82,8 +82,10 @@ impl Candidate {
 /// Runs every recogniser and returns non-overlapping candidates sorted by start.
 pub(crate) fn recognize_all(ctx: &Context) -> Vec<Candidate> {
     let mut cands = Vec::new();
-    money::recognize(ctx, &mut cands);
-    measure::recognize(ctx, &mut cands);
+    // the numerals, read once for both value recognisers
+    let nums = numeral::scan_all(ctx.text);
+    money::recognize(ctx, &nums, &mut cands);
+    measure::recognize(ctx, &nums, &mut cands);
     date::recognize(ctx, &mut cands);
     lexical::recognize(ctx, &mut cands);
     person::recognize(ctx, &mut cands);

@@ -52,11 +52,17 @@ static CURRENCIES: LazyLock<Vec<Currency>> = LazyLock::new(|| {
     v
 });
 
-static CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+/// The money cue words of `lexicons/money_cues.tsv`, each with the currency a bare amount
+/// after it takes when its paragraph named none (pay words: 月薪 → CNY).
+static CUES: LazyLock<Vec<(&'static str, Option<&'static str>)>> = LazyLock::new(|| {
     include_str!("../../lexicons/money_cues.tsv")
         .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t').map(str::trim);
+            let word = cols.next().filter(|w| !w.is_empty())?;
+            Some((word, cols.next().filter(|c| !c.is_empty())))
+        })
         .collect()
 });
 
@@ -333,10 +339,22 @@ fn tail_chars(s: &str, n: usize) -> &str {
 
 /// Whether a money word (融资, 估值, 营收…) stands shortly before `start` in its sentence.
 pub(crate) fn money_cue_before(ctx: &Context, start: usize) -> bool {
+    let window = cue_window(ctx, start);
+    CUES.iter().any(|(c, _)| window.contains(c))
+}
+
+/// The text a money cue for an amount at `start` may stand in: up to 10 characters before
+/// it, within its sentence.
+fn cue_window<'t>(ctx: &Context<'t>, start: usize) -> &'t str {
     let i = ctx.sentences.partition_point(|s| s.end <= start);
     let s_start = ctx.sentences.get(i).map_or(0, |s| s.start.min(start));
-    let window = tail_chars(&ctx.text[s_start..start], 10);
-    CUES.iter().any(|c| window.contains(c))
+    tail_chars(&ctx.text[s_start..start], 10)
+}
+
+/// The currency a pay word shortly before `start` implies (月薪2万, 月薪10k~15k → CNY).
+fn default_currency_before(ctx: &Context, start: usize) -> Option<&'static str> {
+    let window = cue_window(ctx, start);
+    CUES.iter().find_map(|&(c, code)| code.filter(|_| window.contains(c)))
 }
 
 /// Finds the start of the line (paragraph) of offsets that mostly grow, looking only at the
@@ -378,9 +396,10 @@ fn approx_of(text: &str, n: &Numeral, start: usize, end: usize) -> Option<Approx
         .or_else(|| numeral::suffix_approx(text, end))
 }
 
-pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
+/// Money at the numerals `nums` of the text (`numeral::scan_all`, computed once per
+/// document and shared with `measure`).
+pub(crate) fn recognize(ctx: &Context, nums: &[Numeral], out: &mut Vec<Candidate>) {
     let text = ctx.text;
-    let nums = numeral::scan_all(text);
     let mut used = vec![false; nums.len()];
     let mut last_currency: Option<(&'static str, usize)> = None;
     let mut lines = Lines::default();
@@ -389,32 +408,39 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
             continue;
         }
         let n = &nums[k];
-        if text[..n.start].ends_with('第') {
+        // 第一, and 统一 or 唯一 before 元: a digit that ends another word is no number
+        if text[..n.start].ends_with('第') || numeral::ends_other_word(ctx.tokens, n) {
             continue;
         }
         let found = match money_at(ctx, n) {
             Some(f) => Some(f),
             None => {
-                // a bare amount in a paragraph whose currency is known: 上市融资1.45亿
+                // a bare amount in a paragraph whose currency is known (上市融资1.45亿), or
+                // after a pay word (月薪2万, 月薪10k~15k)
                 let next = text[n.end..].chars().next();
-                let bare =
-                    n.big_exp > 0 && !n.unit_led && next.is_none_or(|c| !is_han(c) || c == '的');
-                match last_currency {
+                let bare = (n.big_exp > 0 || n.latin)
+                    && !n.unit_led
+                    && next.is_none_or(|c| !is_han(c) || c == '的');
+                let known = match last_currency {
                     Some((code, line))
                         if bare
+                            && !n.latin
                             && line == lines.start_of(text, n.start)
                             && money_cue_before(ctx, n.start) =>
                     {
-                        Some(Found {
-                            start: n.start,
-                            end: n.end,
-                            value: n.value,
-                            code,
-                            post: false,
-                        })
+                        Some(code)
                     }
                     _ => None,
-                }
+                };
+                let code = known
+                    .or_else(|| if bare { default_currency_before(ctx, n.start) } else { None });
+                code.map(|code| Found {
+                    start: n.start,
+                    end: n.end,
+                    value: n.value,
+                    code,
+                    post: false,
+                })
             }
         };
         let Some(f) = found else { continue };
@@ -428,7 +454,7 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
         // a range or a list before it shares its currency
         let shift = post_at(text, n.end).map_or(0, |(c, _)| c.shift);
         let mut j = k;
-        while let Some(join) = numeral::joined_left(text, &nums, j) {
+        while let Some(join) = numeral::joined_left(text, nums, j) {
             let p = j - 1;
             if used[p] || text[..nums[p].start].ends_with('第') {
                 break;

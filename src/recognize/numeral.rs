@@ -11,6 +11,7 @@
 
 use crate::decimal::Decimal;
 use crate::model::Approx;
+use crate::segment::Tokens;
 
 /// A numeral expression found in the text.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -75,13 +76,117 @@ fn big_unit(c: char) -> Option<u32> {
     }
 }
 
-/// A character that can be part of a numeral (used for boundary checks).
+/// A character that can be part of a numeral (used for boundary checks): an Arabic digit,
+/// a Chinese digit, a unit (十百千万亿兆 and their financial forms) or 廿卅卌. One `match`,
+/// since it runs on every character [`scan_all`] looks at.
+#[inline]
 pub(crate) fn is_numeral_char(c: char) -> bool {
-    c.is_ascii_digit()
-        || digit_value(c).is_some()
-        || small_unit(c).is_some()
-        || big_unit(c).is_some()
-        || matches!(c, '廿' | '卅' | '卌')
+    matches!(
+        c,
+        '0'..='9'
+            | '零'
+            | '〇'
+            | '一'
+            | '壹'
+            | '幺'
+            | '二'
+            | '贰'
+            | '貳'
+            | '两'
+            | '兩'
+            | '俩'
+            | '倆'
+            | '三'
+            | '叁'
+            | '參'
+            | '四'
+            | '肆'
+            | '五'
+            | '伍'
+            | '六'
+            | '陆'
+            | '陸'
+            | '七'
+            | '柒'
+            | '八'
+            | '捌'
+            | '九'
+            | '玖'
+            | '十'
+            | '拾'
+            | '百'
+            | '佰'
+            | '千'
+            | '仟'
+            | '万'
+            | '萬'
+            | '亿'
+            | '億'
+            | '兆'
+            | '廿'
+            | '卅'
+            | '卌'
+    )
+}
+
+/// A character a numeral may start with: a numeral character or a vague lead (数十, 几百,
+/// 上百).
+#[inline]
+fn may_start(c: char) -> bool {
+    is_numeral_char(c) || matches!(c, '数' | '數' | '几' | '幾' | '上')
+}
+
+/// Every character [`may_start`] accepts, for [`BLOCKS`].
+const START_CHARS: [char; 48] = [
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '零', '〇', '一', '壹', '幺', '二', '贰',
+    '貳', '两', '兩', '俩', '倆', '三', '叁', '參', '四', '肆', '五', '伍', '六', '陆', '陸', '七',
+    '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千', '仟', '万', '萬', '亿', '億',
+];
+
+/// More start characters (kept apart so each array stays readable).
+const START_CHARS_2: [char; 9] = ['兆', '廿', '卅', '卌', '数', '數', '几', '幾', '上'];
+
+/// `BLOCKS[c >> 6]`: some character a numeral may start with lies in the same block of 64
+/// code points as `c` (for `c` below U+10000). Lets [`scan_all`] step over most characters
+/// after reading two bytes, without decoding them.
+static BLOCKS: [bool; 1024] = {
+    let mut t = [false; 1024];
+    let mut k = 0;
+    while k < START_CHARS.len() {
+        t[(START_CHARS[k] as u32 >> 6) as usize] = true;
+        k += 1;
+    }
+    let mut k = 0;
+    while k < START_CHARS_2.len() {
+        t[(START_CHARS_2[k] as u32 >> 6) as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// The first char boundary at or after `i` where a numeral might start (an ASCII digit, or
+/// a character in a block of [`BLOCKS`]), or `None`. `i` must be a char boundary.
+#[inline]
+fn next_candidate(bytes: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'0'..=b'9' => return Some(i),
+            0x00..=0x7F => i += 1,
+            0xE0..=0xEF => {
+                let b1 = *bytes.get(i + 1)?;
+                let block = (usize::from(b & 0x0F) << 6) | usize::from(b1 & 0x3F);
+                if BLOCKS[block] {
+                    return Some(i);
+                }
+                i += 3;
+            }
+            0xC0..=0xDF => i += 2,
+            0xF0..=0xFF => i += 4,
+            // a continuation byte: cannot happen at a char boundary; step on safely
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 fn pow10(exp: u32) -> Option<Decimal> {
@@ -183,7 +288,12 @@ pub(crate) fn scan(text: &str, start: usize) -> Option<Numeral> {
 
         // Arabic number
         if c.is_ascii_digit() {
-            if pending.is_some() || after_vague || (tokens > 0 && last_unit_exp == 0 && !zero_seen)
+            // Arabic digits after a Chinese small unit (佰15, 十5) are no number, though
+            // they may follow a big unit (1万5000) or a mixed small unit (1千5百)
+            if pending.is_some()
+                || after_vague
+                || (tokens > 0 && last_unit_exp == 0 && !zero_seen)
+                || (last_small != u32::MAX && !arabic)
             {
                 break;
             }
@@ -626,11 +736,30 @@ pub(crate) fn parse(s: &str) -> Option<Decimal> {
     (n.end == s.len()).then_some(n.value)
 }
 
+/// Whether the numeral `n` is a 一 that only ends a longer word (统一, 唯一, 单一): the word
+/// jieba cut around it starts before it and ends where it ends. (Other digits are left
+/// alone: jieba also cuts 这三 or 有三 as one word.)
+pub(crate) fn ends_other_word(tokens: &Tokens, n: &Numeral) -> bool {
+    n.single_digit
+        && n.value == Decimal::from_int(1)
+        && tokens.at(n.start).is_some_and(|t| t.start < n.start && t.end == n.end)
+}
+
 /// Characters that make 数 the end of a noun (人数, 总数, 指数) rather than "several".
 const COUNT_WORDS: &str = "人总次个倍分指基函系参变少多无岁户票件页字点位张股台家天年周月日单";
 
 /// Currency codes a number may follow without a space (RMB100).
 const CURRENCY_CODES: [&str; 8] = ["RMB", "USD", "CNY", "HKD", "EUR", "JPY", "GBP", "US$"];
+
+/// Whether `text[..at]` ends with a number and a Latin magnitude letter (`10k` in
+/// `10k-15k`), so a `-` after it joins two numbers rather than a name and a version.
+fn latin_magnitude_ends(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    at >= 2
+        && matches!(b.get(at - 1), Some(b'k' | b'K' | b'w' | b'W'))
+        && b[at - 2].is_ascii_digit()
+        && (at < 3 || !b[at - 3].is_ascii_alphabetic())
+}
 
 /// All numerals of `text`, left to right, none overlapping. A numeral does not start right
 /// after a digit, a Chinese numeral character, a Latin letter or a decimal point, and
@@ -638,14 +767,23 @@ const CURRENCY_CODES: [&str; 8] = ["RMB", "USD", "CNY", "HKD", "EUR", "JPY", "GB
 /// numbers).
 pub(crate) fn scan_all(text: &str) -> Vec<Numeral> {
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut prev2: Option<char> = None;
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
-        let Some(c) = text[i..].chars().next() else { break };
-        let startable = c.is_ascii_digit()
-            || is_numeral_char(c)
-            || matches!(c, '数' | '數' | '几' | '幾' | '上');
+        // step over characters no numeral starts with; `i` stays a char boundary
+        match next_candidate(bytes, i) {
+            Some(k) => i = k,
+            None => break,
+        }
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
+        if !may_start(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        // the two characters before `i`
+        let mut back = text[..i].chars().rev();
+        let prev = back.next();
+        let prev2 = back.next();
         let blocked = match prev {
             Some(_) if c == '数' || c == '數' => prev.is_some_and(|p| COUNT_WORDS.contains(p)),
             Some(p) if p.is_ascii_uppercase() && c.is_ascii_digit() => {
@@ -660,11 +798,12 @@ pub(crate) fn scan_all(text: &str) -> Vec<Numeral> {
                     || (p == '.' && c.is_ascii_digit())
                     || (p == '-'
                         && c.is_ascii_digit()
-                        && prev2.is_some_and(|q| q.is_ascii_alphabetic()))
+                        && prev2.is_some_and(|q| q.is_ascii_alphabetic())
+                        && !latin_magnitude_ends(text, i - 1))
             }
             None => false,
         };
-        if startable && !blocked {
+        if !blocked {
             if let Some(n) = scan(text, i) {
                 let next = text[n.end..].chars().next();
                 let glued = next.is_some_and(|x| {
@@ -674,32 +813,24 @@ pub(crate) fn scan_all(text: &str) -> Vec<Numeral> {
                 });
                 if !glued {
                     out.push(n);
-                    let last = text[..n.end].chars().next_back();
-                    prev2 = text[..n.end].chars().rev().nth(1);
-                    prev = last;
                     i = n.end;
                     continue;
                 }
             }
             // skip the rest of this run of digits so that a long run is read once
             let mut j = i + c.len_utf8();
-            while let Some(d) = text[j..].chars().next() {
-                if !(c.is_ascii_digit() || is_numeral_char(c)) || matches!(c, '零' | '〇') {
-                    break;
-                }
-                if d.is_ascii_digit() || is_numeral_char(d) || d == ',' || d == '.' {
-                    j += d.len_utf8();
-                } else {
-                    break;
+            if is_numeral_char(c) && !matches!(c, '零' | '〇') {
+                while let Some(d) = text[j..].chars().next() {
+                    if is_numeral_char(d) || d == ',' || d == '.' {
+                        j += d.len_utf8();
+                    } else {
+                        break;
+                    }
                 }
             }
-            prev2 = text[..j].chars().rev().nth(1);
-            prev = text[..j].chars().next_back();
             i = j;
             continue;
         }
-        prev2 = prev;
-        prev = Some(c);
         i += c.len_utf8();
     }
     out
