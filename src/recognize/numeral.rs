@@ -786,6 +786,8 @@ pub(crate) fn scan_all(text: &str) -> Vec<Numeral> {
         let prev2 = back.next();
         let blocked = match prev {
             Some(_) if c == '数' || c == '數' => prev.is_some_and(|p| COUNT_WORDS.contains(p)),
+            // 5 000: a digit group after a digit and a space belongs to the number before
+            Some(' ') if c.is_ascii_digit() => prev2.is_some_and(|q| q.is_ascii_digit()),
             Some(p) if p.is_ascii_uppercase() && c.is_ascii_digit() => {
                 !CURRENCY_CODES.iter().any(|code| text[..i].ends_with(code))
             }
