@@ -19,11 +19,39 @@ pub struct Token {
 pub struct Tokens {
     /// All tokens, sorted by `start`, covering every sentence.
     pub tokens: Vec<Token>,
+    /// For each byte of the text, the index of the token covering it (`u32::MAX`: none), so
+    /// the word tests the recognisers make at every character cost one lookup. Empty when
+    /// the tokens were built by hand; the tests then search `tokens`.
+    covering: Vec<u32>,
 }
 
 impl Tokens {
+    /// Tokens over a text of `len` bytes, with the byte index built.
+    pub fn new(tokens: Vec<Token>, len: usize) -> Tokens {
+        let mut covering = vec![u32::MAX; len];
+        for (k, t) in tokens.iter().enumerate() {
+            if let Some(b) = covering.get_mut(t.start..t.end) {
+                b.fill(k as u32);
+            }
+        }
+        Tokens { tokens, covering }
+    }
+
+    /// The token covering byte `i` through the byte index: `Some(None)` when no token covers
+    /// it, `None` when there is no index to ask.
+    #[inline]
+    fn indexed(&self, i: usize) -> Option<Option<&Token>> {
+        if self.covering.is_empty() {
+            return None;
+        }
+        Some(self.covering.get(i).and_then(|&k| self.tokens.get(k as usize)))
+    }
+
     /// True when a word starts at byte offset `i` (or `i` is outside every sentence).
     pub fn starts_word(&self, i: usize) -> bool {
+        if let Some(t) = self.indexed(i) {
+            return t.is_none_or(|t| t.start == i);
+        }
         match self.tokens.binary_search_by_key(&i, |t| t.start) {
             Ok(_) => true,
             Err(k) => k == 0 || self.tokens.get(k - 1).is_none_or(|t| t.end <= i),
@@ -32,6 +60,11 @@ impl Tokens {
 
     /// True when a word ends at byte offset `i` (or `i` is outside every sentence).
     pub fn ends_word(&self, i: usize) -> bool {
+        if let Some(t) = self.indexed(i) {
+            // Byte `i` begins a token or lies outside every token: a word ends right before
+            // it unless a token runs across it.
+            return t.is_none_or(|t| t.start == i);
+        }
         match self.tokens.binary_search_by_key(&i, |t| t.end) {
             Ok(_) => true,
             Err(k) => self.tokens.get(k).is_none_or(|t| t.start >= i),
@@ -45,6 +78,9 @@ impl Tokens {
 
     /// The token covering byte offset `i`, if any.
     pub fn at(&self, i: usize) -> Option<&Token> {
+        if let Some(t) = self.indexed(i) {
+            return t;
+        }
         let k = self.tokens.partition_point(|t| t.end <= i);
         self.tokens.get(k).filter(|t| t.start <= i)
     }
@@ -84,7 +120,7 @@ impl Segmenter {
                 tokens.push(Token { start: s.start + t.byte_start, end: s.start + t.byte_end });
             }
         }
-        Tokens { tokens }
+        Tokens::new(tokens, text.len())
     }
 
     /// Part-of-speech tags of the words of `text[start..end]`: `(start, end, tag)` in
@@ -102,6 +138,27 @@ impl Segmenter {
             }
         }
         out
+    }
+
+    /// True when jieba's cut of `text[lo..hi]` has the word `start..end`: the words
+    /// [`Segmenter::tag`] would tag there (tagging is a cut plus a tag per word).
+    pub fn cut_has(&self, text: &str, lo: usize, hi: usize, start: usize, end: usize) -> bool {
+        text.get(lo..hi).is_some_and(|part| {
+            self.jieba
+                .cut(part, true)
+                .iter()
+                .any(|t| lo + t.byte_start == start && lo + t.byte_end == end)
+        })
+    }
+
+    /// The tag of an out-of-dictionary `word` on its own, when jieba keeps it whole. Such a
+    /// word's tag depends on the word alone, so it is the tag [`Segmenter::tag`] gives the
+    /// word in any window whose cut has it, at a fraction of the cost.
+    pub fn tag_alone(&self, word: &str) -> Option<String> {
+        match self.jieba.tag(word, true).as_slice() {
+            [t] if t.word == word && !self.jieba.has_word(word) => Some(t.tag.to_string()),
+            _ => None,
+        }
     }
 
     /// True when `word` is in the segmenter's dictionary (jieba's words plus the lexicons').
@@ -131,4 +188,26 @@ impl Segmenter {
 #[inline]
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2A6DF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexed_word_tests_equal_the_searches() {
+        // Two sentences with a gap between them (bytes 9..12 are in no token).
+        let toks = vec![
+            Token { start: 0, end: 6 },
+            Token { start: 6, end: 9 },
+            Token { start: 12, end: 18 },
+        ];
+        let indexed = Tokens::new(toks.clone(), 20);
+        let plain = Tokens { tokens: toks, covering: Vec::new() };
+        for i in 0..=22 {
+            assert_eq!(indexed.starts_word(i), plain.starts_word(i), "starts_word({i})");
+            assert_eq!(indexed.ends_word(i), plain.ends_word(i), "ends_word({i})");
+            assert_eq!(indexed.at(i), plain.at(i), "at({i})");
+        }
+    }
 }

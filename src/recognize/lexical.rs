@@ -14,32 +14,157 @@ use crate::lexicon::{Entry, Hit, LexKind};
 use crate::model::EntityKind;
 use crate::segment::is_han;
 
+/// A word list for longest-prefix and longest-suffix tests: the words longest first, with
+/// the positions of the words that begin (end) with each character, so a test looks only at
+/// words that can match. Derefs to the words.
+#[derive(Debug, Default)]
+pub(crate) struct WordList {
+    words: Vec<String>,
+    /// Sorted by character; the word indices keep the longest-first order.
+    by_first: Vec<(char, Vec<u32>)>,
+    by_last: Vec<(char, Vec<u32>)>,
+}
+
+impl WordList {
+    fn push(&mut self, w: String) {
+        self.words.push(w);
+    }
+
+    /// Sorts the words longest first (stable) and builds the character indexes.
+    fn finish(&mut self) {
+        self.words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let index = |key: fn(&str) -> Option<char>| {
+            let mut v: Vec<(char, Vec<u32>)> = Vec::new();
+            for (i, w) in self.words.iter().enumerate() {
+                let Some(c) = key(w) else { continue };
+                match v.binary_search_by_key(&c, |(k, _)| *k) {
+                    Ok(j) => v[j].1.push(i as u32),
+                    Err(j) => v.insert(j, (c, vec![i as u32])),
+                }
+            }
+            v
+        };
+        self.by_first = index(|w| w.chars().next());
+        self.by_last = index(|w| w.chars().next_back());
+    }
+
+    fn bucket(index: &[(char, Vec<u32>)], c: Option<char>) -> &[u32] {
+        c.and_then(|c| index.binary_search_by_key(&c, |(k, _)| *k).ok())
+            .map_or(&[], |j| index[j].1.as_slice())
+    }
+
+    /// Every word `s` starts with, longest first.
+    pub(crate) fn prefixes<'a, 's>(
+        &'a self,
+        s: &'s str,
+    ) -> impl Iterator<Item = &'a str> + use<'a, 's> {
+        Self::bucket(&self.by_first, s.chars().next())
+            .iter()
+            .map(|&i| self.words[i as usize].as_str())
+            .filter(move |w| s.starts_with(w))
+    }
+
+    /// The longest word `s` starts with.
+    pub(crate) fn prefix(&self, s: &str) -> Option<&str> {
+        self.prefixes(s).next()
+    }
+
+    /// The longest word `s` ends with.
+    pub(crate) fn suffix(&self, s: &str) -> Option<&str> {
+        Self::bucket(&self.by_last, s.chars().next_back())
+            .iter()
+            .map(|&i| self.words[i as usize].as_str())
+            .find(|w| s.ends_with(w))
+    }
+
+    /// True when `w` is one of the words.
+    pub(crate) fn has(&self, w: &str) -> bool {
+        Self::bucket(&self.by_first, w.chars().next()).iter().any(|&i| self.words[i as usize] == w)
+    }
+}
+
+impl std::ops::Deref for WordList {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.words
+    }
+}
+
+/// A set of characters: a bitmap over the BMP below U+A000 (Han and ASCII), a sorted list
+/// for the rest. Cheaper than hashing on per-character hot paths.
+#[derive(Debug, Default)]
+pub(crate) struct CharSet {
+    bits: Vec<u64>,
+    rest: Vec<char>,
+}
+
+impl CharSet {
+    const LIMIT: u32 = 0xA000;
+
+    pub(crate) fn insert(&mut self, c: char) {
+        let k = c as u32;
+        if k < Self::LIMIT {
+            if self.bits.is_empty() {
+                self.bits = vec![0; (Self::LIMIT / 64) as usize];
+            }
+            self.bits[(k / 64) as usize] |= 1 << (k % 64);
+        } else if let Err(j) = self.rest.binary_search(&c) {
+            self.rest.insert(j, c);
+        }
+    }
+
+    pub(crate) fn extend(&mut self, cs: impl IntoIterator<Item = char>) {
+        for c in cs {
+            self.insert(c);
+        }
+    }
+
+    #[inline]
+    pub(crate) fn contains(&self, c: &char) -> bool {
+        let k = *c as u32;
+        if k < Self::LIMIT {
+            self.bits.get((k / 64) as usize).is_some_and(|b| b & (1 << (k % 64)) != 0)
+        } else {
+            self.rest.binary_search(c).is_ok()
+        }
+    }
+}
+
+impl FromIterator<char> for CharSet {
+    fn from_iter<I: IntoIterator<Item = char>>(iter: I) -> CharSet {
+        let mut s = CharSet::default();
+        s.extend(iter);
+        s
+    }
+}
+
 /// The rule words of `lexicons/name_rules.tsv` (format documented at its top).
 #[derive(Debug, Default)]
 pub(crate) struct NameRules {
-    pub person_after: Vec<String>,
-    pub person_before: Vec<String>,
-    pub honorific: Vec<String>,
-    pub given_stop: HashSet<char>,
-    pub surname_weak: HashSet<char>,
-    pub org_suffix: Vec<String>,
-    pub org_suffix_first: HashSet<char>,
+    pub person_after: WordList,
+    pub person_before: WordList,
+    pub honorific: WordList,
+    pub given_stop: CharSet,
+    pub given_last_stop: CharSet,
+    pub surname_weak: CharSet,
+    pub org_suffix: WordList,
+    pub org_suffix_first: CharSet,
     pub org_weak_suffix: Vec<String>,
-    pub org_marker: Vec<String>,
+    pub org_marker: WordList,
     pub latin_generic: HashSet<String>,
     pub org_generic: HashSet<String>,
-    pub org_place_ok: Vec<String>,
-    pub org_before: Vec<String>,
-    pub org_after: Vec<String>,
-    pub org_left: Vec<String>,
-    pub title_unit: Vec<String>,
+    pub org_place_ok: WordList,
+    pub org_before: WordList,
+    pub org_after: WordList,
+    pub org_left: WordList,
+    pub title_unit: WordList,
     pub title_generic: HashSet<String>,
-    pub title_verb: Vec<String>,
-    pub title_tenure: Vec<String>,
-    pub title_head: Vec<String>,
-    pub demonym_suffix: Vec<String>,
-    pub publication_cue: Vec<String>,
-    pub product_category: Vec<String>,
+    pub title_verb: WordList,
+    pub title_tenure: WordList,
+    pub title_head: WordList,
+    pub demonym_suffix: WordList,
+    pub publication_cue: WordList,
+    pub product_category: WordList,
 }
 
 impl NameRules {
@@ -61,6 +186,7 @@ impl NameRules {
                 "person_before" => r.person_before.push(w),
                 "honorific" => r.honorific.push(w),
                 "given_stop" => r.given_stop.extend(word.chars()),
+                "given_last_stop" => r.given_last_stop.extend(word.chars()),
                 "surname_weak" => r.surname_weak.extend(word.chars()),
                 "org_suffix" => r.org_suffix.push(w),
                 "org_generic" => {
@@ -108,7 +234,7 @@ impl NameRules {
             &mut r.publication_cue,
             &mut r.product_category,
         ] {
-            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            list.finish();
         }
         r
     }
@@ -119,13 +245,13 @@ pub(crate) static RULES: LazyLock<NameRules> =
     LazyLock::new(|| NameRules::parse(include_str!("../../lexicons/name_rules.tsv")));
 
 /// The longest word of `list` that `s` starts with.
-pub(crate) fn prefix_in<'a>(list: &'a [String], s: &str) -> Option<&'a str> {
-    list.iter().map(String::as_str).find(|w| s.starts_with(w))
+pub(crate) fn prefix_in<'a>(list: &'a WordList, s: &str) -> Option<&'a str> {
+    list.prefix(s)
 }
 
 /// The longest word of `list` that `s` ends with.
-pub(crate) fn suffix_in<'a>(list: &'a [String], s: &str) -> Option<&'a str> {
-    list.iter().map(String::as_str).find(|w| s.ends_with(w))
+pub(crate) fn suffix_in<'a>(list: &'a WordList, s: &str) -> Option<&'a str> {
+    list.suffix(s)
 }
 
 /// The character right before byte offset `i`.
@@ -153,6 +279,69 @@ pub(crate) fn short_han(s: &str, n: usize) -> bool {
         k += 1;
     }
     k <= n
+}
+
+/// Every occurrence of each of `names` in `text`: for each name, the matches
+/// `text.match_indices(name)` gives (left to right, not overlapping each other), as
+/// `(name index, start)` ordered by name then position. One pass over the text, testing only
+/// where some name's first character stands, instead of one scan per name. Empty names match
+/// nowhere.
+pub(crate) fn find_all(text: &str, names: &[&str]) -> Vec<(usize, usize)> {
+    let mut firsts = CharSet::default();
+    // The names beginning with each character, sorted by character.
+    let mut by_first: Vec<(char, usize)> =
+        names.iter().enumerate().filter_map(|(i, n)| Some((n.chars().next()?, i))).collect();
+    by_first.sort_unstable();
+    firsts.extend(by_first.iter().map(|&(c, _)| c));
+    let mut raw: Vec<(usize, usize)> = Vec::new();
+    for (k, c) in text.char_indices() {
+        if !firsts.contains(&c) {
+            continue;
+        }
+        let rest = &text[k..];
+        let lo = by_first.partition_point(|&(f, _)| f < c);
+        for &(_, i) in by_first[lo..].iter().take_while(|&&(f, _)| f == c) {
+            if rest.starts_with(names[i]) {
+                raw.push((i, k));
+            }
+        }
+    }
+    raw.sort_unstable();
+    let mut out = Vec::with_capacity(raw.len());
+    let mut next = (usize::MAX, 0);
+    for (i, k) in raw {
+        if next.0 == i && k < next.1 {
+            continue; // overlaps the previous match of the same name
+        }
+        next = (i, k + names[i].len());
+        out.push((i, k));
+    }
+    out
+}
+
+/// The matches of `re` in `text`, as `re.find_iter(text)` gives them, for a regex whose
+/// matches are ASCII and begin with a letter: it runs only on the ASCII stretches of the
+/// text that hold a letter, so Chinese prose costs one byte test per byte.
+pub(crate) fn ascii_matches(re: &regex::Regex, text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        let mut letter = false;
+        while i < b.len() && b[i].is_ascii() {
+            letter |= b[i].is_ascii_alphabetic();
+            i += 1;
+        }
+        if letter {
+            out.extend(re.find_iter(&text[s..i]).map(|m| (s + m.start(), s + m.end())));
+        }
+    }
+    out
 }
 
 /// Which bytes of the text candidates already cover: built once per recogniser so overlap
@@ -189,6 +378,56 @@ impl Occupied {
     }
 }
 
+/// The lexicon hits indexed by start and by end, so the context tests of one hit cost a
+/// binary search instead of a scan of every hit.
+pub(crate) struct HitIndex<'h> {
+    hits: &'h [Hit],
+    /// Hit positions sorted by end (stable: hits order within one end).
+    by_end: Vec<u32>,
+    /// The largest end among `hits[..=k]`.
+    max_end: Vec<usize>,
+}
+
+impl<'h> HitIndex<'h> {
+    pub(crate) fn new(hits: &'h [Hit]) -> HitIndex<'h> {
+        let mut by_end: Vec<u32> = (0..hits.len() as u32).collect();
+        by_end.sort_by_key(|&i| hits[i as usize].end);
+        let mut m = 0;
+        let max_end = hits
+            .iter()
+            .map(|h| {
+                m = m.max(h.end);
+                m
+            })
+            .collect();
+        HitIndex { hits, by_end, max_end }
+    }
+
+    /// The hits starting at byte `b`, longest first.
+    pub(crate) fn starting_at(&self, b: usize) -> &'h [Hit] {
+        let lo = self.hits.partition_point(|h| h.start < b);
+        let hi = lo + self.hits[lo..].partition_point(|h| h.start == b);
+        &self.hits[lo..hi]
+    }
+
+    /// The hits ending at byte `b`, in start order.
+    pub(crate) fn ending_at(&self, b: usize) -> impl Iterator<Item = &'h Hit> + '_ {
+        let lo = self.by_end.partition_point(|&i| self.hits[i as usize].end < b);
+        self.by_end[lo..].iter().map(|&i| &self.hits[i as usize]).take_while(move |h| h.end == b)
+    }
+
+    /// The hit spanning exactly `s..e`, if any.
+    pub(crate) fn exact(&self, s: usize, e: usize) -> Option<&'h Hit> {
+        self.starting_at(s).iter().find(|h| h.end == e)
+    }
+
+    /// True when some hit overlaps `s..e`.
+    pub(crate) fn overlaps(&self, s: usize, e: usize) -> bool {
+        let k = self.hits.partition_point(|h| h.start < e);
+        k > 0 && self.max_end[k - 1] > s
+    }
+}
+
 /// The kind of a lexicon entry as an entity kind (surnames have none).
 fn kind_of(e: &Entry) -> Option<EntityKind> {
     e.kind.entity_kind()
@@ -197,6 +436,7 @@ fn kind_of(e: &Entry) -> Option<EntityKind> {
 pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
     let r = &*RULES;
     let text = ctx.text;
+    let idx = HitIndex::new(ctx.hits);
     let mut found: Vec<Candidate> = Vec::new();
     // Pass 1: everything but titles.
     for hit in ctx.hits {
@@ -209,7 +449,7 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
         }
         let surface = &text[hit.start..hit.end];
         // A short Han match must not cut a word in two (交大 inside 成交大幅).
-        if short_han(surface, 3) && !respects_words(ctx, hit) {
+        if short_han(surface, 3) && !respects_words(ctx, &idx, hit) {
             continue;
         }
         // Every kind this string can name, with the entry naming it.
@@ -223,14 +463,14 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
             .or_else(|| entry.also().and_then(|k| k.entity_kind()));
         if let Some(alt) = other {
             if alt != kind && matches!(kind, EntityKind::Org | EntityKind::Product) {
-                kind = decide_org_product(ctx, hit, kind, alt);
+                kind = decide_org_product(ctx, &idx, hit, kind, alt);
                 if let Some(e) = ctx.lexicon.hit_entries(hit).find(|e| kind_of(e) == Some(kind)) {
                     entry = e;
                 }
             }
         }
         let ambiguous = entry.is_ambiguous() && surface == entry.name;
-        if ambiguous && !ambiguous_ok(ctx, hit, kind) {
+        if ambiguous && !ambiguous_ok(ctx, &idx, hit, kind) {
             continue;
         }
         if kind == EntityKind::Location && is_demonym(ctx, hit.end) {
@@ -261,44 +501,41 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
         }
     }
     // Pass 2: titles, which look at the organisations found.
-    let orgs: Vec<(usize, usize)> = found
-        .iter()
-        .filter(|c| matches!(c.kind, EntityKind::Org | EntityKind::Person))
-        .map(|c| (c.start, c.end))
-        .collect();
+    let named = || found.iter().filter(|c| matches!(c.kind, EntityKind::Org | EntityKind::Person));
+    let orgs = Occupied::new(text.len(), named(), false);
+    let mut org_ends: Vec<usize> = named().map(|c| c.end).collect();
+    org_ends.sort_unstable();
     for hit in ctx.hits {
         if !ctx.lexicon.hit_entries(hit).any(|e| e.kind == LexKind::Title) {
             continue;
         }
         let surface = &text[hit.start..hit.end];
-        if short_han(surface, 3) && !respects_words(ctx, hit) {
+        if short_han(surface, 3) && !respects_words(ctx, &idx, hit) {
             continue;
         }
         // A post inside an org name found here is not a title (京东集团|首席执行官).
-        if orgs.iter().any(|&(s, e)| s < hit.end && hit.start < e) {
+        if orgs.any(hit.start, hit.end) {
             continue;
         }
         // A named unit before a post stays outside it: 基础模型团队|负责人.
         if let Some(u) = prefix_in(&r.title_unit, surface) {
             let before_is_name = char_before(text, hit.start).is_some_and(|c| !is_break(c));
-            let rest_is_title = ctx.hits.iter().any(|h| {
-                h.start == hit.start + u.len()
-                    && h.end == hit.end
-                    && ctx.lexicon.hit_entries(h).any(|e| e.kind == LexKind::Title)
-            });
+            let rest_is_title = idx
+                .exact(hit.start + u.len(), hit.end)
+                .is_some_and(|h| ctx.lexicon.hit_entries(h).any(|e| e.kind == LexKind::Title));
             if before_is_name && rest_is_title {
                 continue;
             }
         }
         // A bare occupation is a title only when attached to an org or a post verb.
-        if r.title_generic.contains(surface) && !attached(ctx, hit.start, &orgs) {
+        if r.title_generic.contains(surface) && !attached(ctx, hit.start, &org_ends) {
             continue;
         }
         let mut start = hit.start;
         // A function noun before a post head is part of the title (产品副总裁), when the
         // noun stands alone after a break: 、产物副总裁.
         if prefix_in(&r.title_head, surface) == Some(surface) {
-            start = function_noun_start(ctx, hit.start).unwrap_or(start);
+            start = function_noun_start(ctx, &idx, hit.start).unwrap_or(start);
         }
         found.push(Candidate::new(EntityKind::Title, start, hit.end, tier::STRONG));
     }
@@ -319,18 +556,19 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
 
 /// True when the hit cuts no word in two, or cuts only a word that is itself a lexicon
 /// match (团队负责人 split as 团队|负责人 is the rules' decision, not jieba's).
-fn respects_words(ctx: &Context, hit: &Hit) -> bool {
+fn respects_words(ctx: &Context, idx: &HitIndex, hit: &Hit) -> bool {
     let kind = ctx.lexicon.hit_entries(hit).next().map(|e| e.kind);
     let same = |h: &Hit| ctx.lexicon.hit_entries(h).any(|e| Some(e.kind) == kind);
     let ok = |b: usize| {
         ctx.tokens.starts_word(b) && ctx.tokens.ends_word(b)
             // Another lexicon name starts or ends here: the word is two names (美国|普林斯顿大学).
-            || ctx.hits.iter().any(|h| (h.start == b && h.end != hit.end) || (h.end == b && h.start != hit.start))
+            || idx.starting_at(b).iter().any(|h| h.end != hit.end)
+            || idx.ending_at(b).any(|h| h.start != hit.start)
             || ctx.tokens.at(b).is_some_and(|t| {
-                t.start < b && ctx.hits.iter().any(|h| h.start == t.start && h.end == t.end && same(h))
+                t.start < b && idx.exact(t.start, t.end).is_some_and(same)
             })
             || (b > 0 && ctx.tokens.at(b - 1).is_some_and(|t| {
-                t.end > b && ctx.hits.iter().any(|h| h.start == t.start && h.end == t.end && same(h))
+                t.end > b && idx.exact(t.start, t.end).is_some_and(same)
             }))
     };
     // A place followed by its administrative suffix (江苏|省) is extended later.
@@ -342,14 +580,14 @@ fn respects_words(ctx: &Context, hit: &Hit) -> bool {
 
 /// The start of a two-character noun right before a post head (`、产物副总裁`) when that
 /// noun is one word after a clause break and names nothing else.
-fn function_noun_start(ctx: &Context, head: usize) -> Option<usize> {
+fn function_noun_start(ctx: &Context, idx: &HitIndex, head: usize) -> Option<usize> {
     let text = ctx.text;
     let tok = ctx.tokens.at(head.checked_sub(1)?)?;
     if tok.end != head || !short_han(&text[tok.start..tok.end], 2) || tok.end - tok.start != 6 {
         return None;
     }
     let ok_before = char_before(text, tok.start).is_none_or(is_break);
-    let names_something = ctx.hits.iter().any(|h| h.start < tok.end && h.end > tok.start);
+    let names_something = idx.overlaps(tok.start, tok.end);
     let w = &text[tok.start..tok.end];
     if !ok_before || names_something || RULES.title_unit.iter().any(|u| u == w) {
         return None;
@@ -359,7 +597,7 @@ fn function_noun_start(ctx: &Context, head: usize) -> Option<usize> {
 
 /// True when a bare occupation at `start` is attached: right after an org or person (with
 /// 的 and tenure words between), or after a post verb (担任).
-fn attached(ctx: &Context, start: usize, orgs: &[(usize, usize)]) -> bool {
+fn attached(ctx: &Context, start: usize, org_ends: &[usize]) -> bool {
     let r = &*RULES;
     let text = ctx.text;
     let mut i = start;
@@ -377,7 +615,7 @@ fn attached(ctx: &Context, start: usize, orgs: &[(usize, usize)]) -> bool {
     let head = &text[..i];
     let head = head.trim_end_matches(' ');
     let i = head.len();
-    orgs.iter().any(|&(_, e)| e == i) || suffix_in(&r.title_verb, head).is_some()
+    org_ends.binary_search(&i).is_ok() || suffix_in(&r.title_verb, head).is_some()
 }
 
 /// Adjacent places are one span (杭州建德, 美国加州库比蒂诺市).
@@ -417,7 +655,13 @@ fn is_demonym(ctx: &Context, end: usize) -> bool {
 }
 
 /// Decides whether a name that can be an org or a product is which, here.
-fn decide_org_product(ctx: &Context, hit: &Hit, kind: EntityKind, alt: EntityKind) -> EntityKind {
+fn decide_org_product(
+    ctx: &Context,
+    idx: &HitIndex,
+    hit: &Hit,
+    kind: EntityKind,
+    alt: EntityKind,
+) -> EntityKind {
     let text = ctx.text;
     let after = text[hit.end..].trim_start_matches(' ');
     let before = text[..hit.start].trim_end_matches(' ');
@@ -449,7 +693,7 @@ fn decide_org_product(ctx: &Context, hit: &Hit, kind: EntityKind, alt: EntityKin
         return alt_or(kind, alt, EntityKind::Product);
     }
     // In a list, the kind of its neighbours (抖音和TikTok).
-    if let Some(k) = list_neighbour_kind(ctx, hit) {
+    if let Some(k) = list_neighbour_kind(ctx, idx, hit) {
         return alt_or(kind, alt, k);
     }
     // Its staff: 淘宝的早期员工.
@@ -473,7 +717,7 @@ fn decide_org_product(ctx: &Context, hit: &Hit, kind: EntityKind, alt: EntityKin
 }
 
 /// The kind of an unambiguous single-kind lexicon neighbour in a list (A、B / A和B).
-fn list_neighbour_kind(ctx: &Context, hit: &Hit) -> Option<EntityKind> {
+fn list_neighbour_kind(ctx: &Context, idx: &HitIndex, hit: &Hit) -> Option<EntityKind> {
     let text = ctx.text;
     let kind_of_hit = |h: &Hit| {
         let mut kinds = ctx.lexicon.hit_entries(h).filter_map(|e| e.kind.entity_kind());
@@ -485,13 +729,13 @@ fn list_neighbour_kind(ctx: &Context, hit: &Hit) -> Option<EntityKind> {
     for sep in ["、", "和", "与", "及"] {
         if text[..hit.start].ends_with(sep) {
             let e = hit.start - sep.len();
-            if let Some(k) = ctx.hits.iter().filter(|h| h.end == e).find_map(kind_of_hit) {
+            if let Some(k) = idx.ending_at(e).find_map(kind_of_hit) {
                 return Some(k);
             }
         }
         if text[hit.end..].starts_with(sep) {
             let s = hit.end + sep.len();
-            if let Some(k) = ctx.hits.iter().filter(|h| h.start == s).find_map(kind_of_hit) {
+            if let Some(k) = idx.starting_at(s).iter().find_map(kind_of_hit) {
                 return Some(k);
             }
         }
@@ -505,7 +749,7 @@ fn alt_or(kind: EntityKind, alt: EntityKind, want: EntityKind) -> EntityKind {
 }
 
 /// True when an ambiguous name (苹果, 小米, 连线) has supporting context here.
-fn ambiguous_ok(ctx: &Context, hit: &Hit, kind: EntityKind) -> bool {
+fn ambiguous_ok(ctx: &Context, idx: &HitIndex, hit: &Hit, kind: EntityKind) -> bool {
     let text = ctx.text;
     let after = &text[hit.end..];
     let before = &text[..hit.start];
@@ -514,9 +758,9 @@ fn ambiguous_ok(ctx: &Context, hit: &Hit, kind: EntityKind) -> bool {
         return true;
     }
     let title_at = |i: usize| {
-        ctx.hits
+        idx.starting_at(i)
             .iter()
-            .any(|h| h.start == i && ctx.lexicon.hit_entries(h).any(|e| e.kind == LexKind::Title))
+            .any(|h| ctx.lexicon.hit_entries(h).any(|e| e.kind == LexKind::Title))
     };
     match kind {
         EntityKind::Org => {
@@ -558,25 +802,19 @@ fn ambiguous_ok(ctx: &Context, hit: &Hit, kind: EntityKind) -> bool {
                     return true;
                 }
             }
-            in_org_list(ctx, hit)
+            in_org_list(ctx, idx, hit)
         }
         EntityKind::Location => {
             ["市", "省", "区", "县", "镇"].iter().any(|w| after.starts_with(w))
-                || ctx.hits.iter().any(|h| {
-                    (h.end == hit.start || h.start == hit.end)
-                        && ctx
-                            .lexicon
-                            .hit_entries(h)
-                            .any(|e| e.kind == LexKind::Location && !e.is_ambiguous())
+                || idx.ending_at(hit.start).chain(idx.starting_at(hit.end)).any(|h| {
+                    ctx.lexicon
+                        .hit_entries(h)
+                        .any(|e| e.kind == LexKind::Location && !e.is_ambiguous())
                 })
         }
         EntityKind::Product => {
-            ctx.hits.iter().any(|h| {
-                h.end == hit.start
-                    && ctx
-                        .lexicon
-                        .hit_entries(h)
-                        .any(|e| e.kind == LexKind::Org && !e.is_ambiguous())
+            idx.ending_at(hit.start).any(|h| {
+                ctx.lexicon.hit_entries(h).any(|e| e.kind == LexKind::Org && !e.is_ambiguous())
             }) || ["App", "APP", "app", "应用", "大模型", "模型"]
                 .iter()
                 .any(|w| after.starts_with(w))
@@ -586,20 +824,20 @@ fn ambiguous_ok(ctx: &Context, hit: &Hit, kind: EntityKind) -> bool {
 }
 
 /// True when the hit is an item of a list whose neighbour is an unambiguous org.
-fn in_org_list(ctx: &Context, hit: &Hit) -> bool {
+fn in_org_list(ctx: &Context, idx: &HitIndex, hit: &Hit) -> bool {
     let text = ctx.text;
     let is_org =
         |h: &Hit| ctx.lexicon.hit_entries(h).any(|e| e.kind == LexKind::Org && !e.is_ambiguous());
     for sep in ["、", "和", "与", "及", ","] {
         if text[..hit.start].ends_with(sep) {
             let e = hit.start - sep.len();
-            if ctx.hits.iter().any(|h| h.end == e && is_org(h)) {
+            if idx.ending_at(e).any(is_org) {
                 return true;
             }
         }
         if text[hit.end..].starts_with(sep) {
             let s = hit.end + sep.len();
-            if ctx.hits.iter().any(|h| h.start == s && is_org(h)) {
+            if idx.starting_at(s).iter().any(is_org) {
                 return true;
             }
         }
@@ -616,11 +854,51 @@ mod tests {
         let r = NameRules::parse(
             "# c\nperson_after\t称\nperson_after\t称赞\ngiven_stop\t的了\nbogus\tx\n",
         );
-        assert_eq!(r.person_after, ["称赞", "称"]);
+        assert_eq!(&r.person_after[..], ["称赞", "称"]);
         assert!(r.given_stop.contains(&'了'));
         assert_eq!(prefix_in(&r.person_after, "称赞道"), Some("称赞"));
         assert_eq!(suffix_in(&r.person_after, "他称"), Some("称"));
         assert!(!RULES.org_suffix.is_empty() && !RULES.person_after.is_empty());
+    }
+
+    #[test]
+    fn word_list_and_char_set_agree_with_scans() {
+        let mut w = WordList::default();
+        for x in ["称", "称赞", "表示", "说", "透露"] {
+            w.push(x.to_string());
+        }
+        w.finish();
+        for s in ["称赞道", "称", "他称", "表示了", "据透露", "", "x"] {
+            let scan_p = w.iter().map(String::as_str).find(|x| s.starts_with(x));
+            let scan_s = w.iter().map(String::as_str).find(|x| s.ends_with(x));
+            assert_eq!(w.prefix(s), scan_p, "prefix of {s:?}");
+            assert_eq!(w.suffix(s), scan_s, "suffix of {s:?}");
+        }
+        assert!(w.has("说") && !w.has("说话"));
+        let cs: CharSet = "的了a\u{20000}".chars().collect();
+        assert!(cs.contains(&'的') && cs.contains(&'a') && cs.contains(&'\u{20000}'));
+        assert!(!cs.contains(&'王') && !cs.contains(&'\u{20001}'));
+    }
+
+    #[test]
+    fn find_all_matches_match_indices_name_by_name() {
+        let text = "王小明说，王小明和小明都来了。aaa";
+        let names = ["王小明", "小明", "aa", "", "小明"];
+        let want: Vec<(usize, usize)> = names
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| !n.is_empty())
+            .flat_map(|(i, n)| text.match_indices(n).map(move |(k, _)| (i, k)))
+            .collect();
+        assert_eq!(find_all(text, &names), want);
+    }
+
+    #[test]
+    fn ascii_matches_equal_find_iter() {
+        let re = regex::Regex::new(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+").unwrap();
+        let text = "据Mark Chen称，Jimmy Ba和吴宇怀(Yuhuai Wu)与 Sam Altman 见面。";
+        let want: Vec<(usize, usize)> = re.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        assert_eq!(ascii_matches(&re, text), want);
     }
 
     #[test]

@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexical::{Occupied, RULES, char_at, char_before, is_break, prefix_in, suffix_in};
+use super::lexical::{
+    Occupied, RULES, ascii_matches, char_at, char_before, find_all, is_break, prefix_in, suffix_in,
+};
 use super::{Candidate, Context, tier};
 use crate::lexicon::LexKind;
 use crate::model::EntityKind;
@@ -137,7 +139,7 @@ fn registered(ctx: &Context, found: &mut Vec<Candidate>) {
                 let w = &text[t.start.max(k)..t.end.min(p)];
                 let tag = ctx.segmenter.word_tag(w).unwrap_or("");
                 if matches!(tag, "v" | "p" | "c" | "d" | "r" | "u" | "ul" | "uj" | "f" | "t")
-                    || RULES.org_left.iter().any(|x| x == w)
+                    || RULES.org_left.has(w)
                 {
                     s = t.end.min(p);
                 }
@@ -227,22 +229,15 @@ fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
     let r = &*RULES;
     let orgs = Occupied::new(text.len(), out.iter().filter(|o| o.kind == EntityKind::Org), false);
     // One pass over the text: only characters that begin some suffix are looked at.
-    let occurrences =
-        text.char_indices().filter(|&(_, c)| r.org_suffix_first.contains(&c)).flat_map(|(p, _)| {
-            r.org_suffix
-                .iter()
-                .filter(move |x| text[p..].starts_with(x.as_str()))
-                .map(move |x| (p, x))
-        });
+    let occurrences = text
+        .char_indices()
+        .filter(|&(_, c)| r.org_suffix_first.contains(&c))
+        .flat_map(|(p, _)| r.org_suffix.prefixes(&text[p..]).map(move |x| (p, x)));
     for (p, suffix) in occurrences {
         {
             let mut end = p + suffix.len();
             // A longer suffix here is handled on its own (有限公司 over 公司).
-            if r.org_suffix.iter().any(|s| {
-                s.len() > suffix.len()
-                    && s.ends_with(suffix.as_str())
-                    && text[..end].ends_with(s.as_str())
-            }) {
+            if r.org_suffix.suffix(&text[..end]).is_some_and(|s| s.len() > suffix.len()) {
                 continue;
             }
             // Already a lexicon org here.
@@ -269,15 +264,13 @@ fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
                 }
                 if r.org_generic.contains(name)
                     || name.chars().next().is_some_and(|c| RULES.given_stop.contains(&c))
-                    || r.org_generic
-                        .iter()
-                        .any(|g| g.chars().count() >= 2 && name.ends_with(g.as_str()))
+                    || generic_tail(name)
                 {
                     continue;
                 }
                 // A place before the suffix: an org only for schools, banks, institutes.
                 let is_place = ctx.lexicon.lookup(name, LexKind::Location).is_some();
-                if is_place && !r.org_place_ok.iter().any(|s| s == suffix) {
+                if is_place && !r.org_place_ok.has(suffix) {
                     continue;
                 }
                 // The phrase must not be an everyday word (人工智能).
@@ -344,9 +337,11 @@ fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
             // 公司 as a class noun before a name (同业公司影策科技) names no company.
             if suffix == "公司" {
                 let next: Vec<(usize, char)> = text[end..].char_indices().take(5).collect();
-                if next.iter().skip(2).any(|&(k, _)| {
-                    r.org_suffix.iter().any(|x| text[end + k..].starts_with(x.as_str()))
-                }) && next.first().is_some_and(|&(_, c)| is_han(c))
+                if next
+                    .iter()
+                    .skip(2)
+                    .any(|&(k, _)| r.org_suffix.prefix(&text[end + k..]).is_some())
+                    && next.first().is_some_and(|&(_, c)| is_han(c))
                 {
                     continue;
                 }
@@ -361,19 +356,27 @@ fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
     }
 }
 
+/// True when a tail of two or more characters of `name` (the name itself included) is a
+/// generic word (人工智能 in 某人工智能): the phrase names a category, not a company.
+fn generic_tail(name: &str) -> bool {
+    let g = &RULES.org_generic;
+    name.char_indices().rev().skip(1).any(|(i, _)| g.contains(&name[i..]))
+}
+
 /// Latin brand tokens in org context: before 公司/团队/旗下/创始人, after 初创公司/旗下.
 fn latin_brands(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
     let text = ctx.text;
     let r = &*RULES;
-    for m in LATIN_BRAND.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
+    // Every candidate so far, whatever its kind: a brand must overlap none.
+    let taken = Occupied::new(text.len(), out.iter().chain(found.iter()), true);
+    for (s, e) in ascii_matches(&LATIN_BRAND, text) {
         if e - s < 2
             || char_before(text, s).is_some_and(|c| c.is_ascii_alphanumeric())
             || char_at(text, e).is_some_and(|c| c.is_ascii_alphanumeric())
         {
             continue;
         }
-        if out.iter().chain(found.iter()).any(|o| o.start < e && s < o.end) {
+        if taken.any(s, e) {
             continue;
         }
         let tok = &text[s..e];
@@ -406,7 +409,7 @@ fn propagate(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
             forms.push((canon.clone(), canon.clone()));
         }
         // The short form: the name before the suffix.
-        if let Some(sfx) = RULES.org_suffix.iter().find(|s| canon.ends_with(s.as_str())) {
+        if let Some(sfx) = RULES.org_suffix.suffix(&canon) {
             let short = &canon[..canon.len() - sfx.len()];
             if short.chars().count() >= 2
                 && short.chars().all(is_han)
@@ -422,8 +425,10 @@ fn propagate(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
     forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
     let mut add: Vec<Candidate> = Vec::new();
     let mut occ = Occupied::new(text.len(), out.iter().chain(found.iter()), false);
-    for (form, canon) in &forms {
-        for (k, _) in text.match_indices(form.as_str()) {
+    let plain: Vec<&str> = forms.iter().map(|(f, _)| f.as_str()).collect();
+    for (i, k) in find_all(text, &plain) {
+        let (form, canon) = &forms[i];
+        {
             let e = k + form.len();
             if occ.any(k, e)
                 || (form.is_ascii()

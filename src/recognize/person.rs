@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexical::{Occupied, RULES, char_at, char_before, is_break, prefix_in, suffix_in};
+use super::lexical::{
+    Occupied, RULES, ascii_matches, char_at, char_before, find_all, is_break, prefix_in, suffix_in,
+};
 use super::{Candidate, Context, tier};
 use crate::model::EntityKind;
 use crate::segment::is_han;
@@ -107,19 +109,39 @@ fn sentence_of(ctx: &Context, i: usize) -> Option<usize> {
     ctx.sentences.get(k).filter(|s| s.start <= i).map(|_| k)
 }
 
-/// jieba's tag for the word exactly at `start..end` within its sentence (tags the sentence;
-/// called only for out-of-dictionary name-shaped words, so rarely).
-fn tagged_nr(ctx: &Context, start: usize, end: usize) -> bool {
+/// jieba's tag for the word exactly at `start..end` when it tags a window of a few words
+/// around it (called only for out-of-dictionary name-shaped words). The window is only cut;
+/// the tag of the word on its own is remembered in `memo` for the rest of the document.
+fn tagged_nr<'t>(
+    ctx: &Context<'t>,
+    memo: &mut Vec<(&'t str, Option<bool>)>,
+    start: usize,
+    end: usize,
+) -> bool {
     let Some(k) = sentence_of(ctx, start) else { return false };
     let s = ctx.sentences[k];
+    let text: &'t str = ctx.text;
     // A window of a few words around the name is enough and keeps tagging cheap.
-    let lo =
-        ctx.text[s.start..start].char_indices().rev().nth(7).map_or(s.start, |(i, _)| s.start + i);
-    let hi = ctx.text[end..s.end].char_indices().nth(8).map_or(s.end, |(i, _)| end + i);
-    ctx.segmenter
-        .tag(ctx.text, lo, hi)
-        .iter()
-        .any(|(a, b, t)| *a == start && *b == end && t.starts_with("nr"))
+    let lo = text[s.start..start].char_indices().rev().nth(7).map_or(s.start, |(i, _)| s.start + i);
+    let hi = text[end..s.end].char_indices().nth(8).map_or(s.end, |(i, _)| end + i);
+    if !ctx.segmenter.cut_has(text, lo, hi, start, end) {
+        return false;
+    }
+    let word = &text[start..end];
+    let alone = match memo.iter().find(|(w, _)| *w == word) {
+        Some(&(_, r)) => r,
+        None => {
+            let r = ctx.segmenter.tag_alone(word).map(|t| t.starts_with("nr"));
+            memo.push((word, r));
+            r
+        }
+    };
+    alone.unwrap_or_else(|| {
+        ctx.segmenter
+            .tag(text, lo, hi)
+            .iter()
+            .any(|(a, b, t)| *a == start && *b == end && t.starts_with("nr"))
+    })
 }
 
 /// The left side of a name vouched for only by jieba's tag must look like a clause start:
@@ -232,12 +254,63 @@ impl Marks {
     }
 }
 
+/// A cheap necessary condition for a name at `i` without a title before it: a name of two
+/// to four characters there would need a person-context word or a bracket right after it, or
+/// to be one word of three or four characters (jieba's name tag).
+fn may_have_evidence(ctx: &Context, i: usize) -> bool {
+    let text = ctx.text;
+    // The end of the text after the name gives no such evidence.
+    for (k, _) in text[i..].char_indices().skip(2).take(3) {
+        let rest = &text[i + k..];
+        if rest.starts_with(['(', '（']) || prefix_in(&RULES.person_after, rest).is_some() {
+            return true;
+        }
+    }
+    ctx.tokens
+        .at(i)
+        .is_some_and(|t| t.start == i && (3..=4).contains(&text[i..t.end].chars().count()))
+}
+
+/// Surname tests for one document, remembered in a small direct-mapped table: the same few
+/// surname characters come up again and again, and hashing each lookup costs more than the
+/// rest of the test.
+struct SurnameCache {
+    slots: Vec<(u64, bool)>,
+}
+
+impl SurnameCache {
+    const SIZE: usize = 512;
+
+    fn new() -> SurnameCache {
+        SurnameCache { slots: vec![(0, false); Self::SIZE] }
+    }
+
+    /// `ctx.lexicon.is_surname(s)` for a one- or two-character `s`.
+    fn is_surname(&mut self, ctx: &Context, s: &str) -> bool {
+        let mut chars = s.chars();
+        let (Some(a), b, None) = (chars.next(), chars.next(), chars.next()) else {
+            return ctx.lexicon.is_surname(s);
+        };
+        // Key 0 marks an empty slot; a real key always has a nonzero first char.
+        let key = (a as u64) << 32 | b.map_or(0, |b| b as u64);
+        let slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize % Self::SIZE;
+        if self.slots[slot].0 == key {
+            return self.slots[slot].1;
+        }
+        let v = ctx.lexicon.is_surname(s);
+        self.slots[slot] = (key, v);
+        v
+    }
+}
+
 /// Chinese names: a surname (single or compound) and one or two given characters, on
 /// evidence.
-fn chinese_names(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
+fn chinese_names<'t>(ctx: &Context<'t>, out: &[Candidate], found: &mut Vec<Candidate>) {
     let text = ctx.text;
     let r = &*RULES;
     let marks = Marks::new(text.len(), out);
+    let mut memo = Vec::new();
+    let mut surnames = SurnameCache::new();
     let mut skip_to = 0;
     for (i, c) in text.char_indices() {
         // Inside a lexicon name or place: not a name start.
@@ -247,22 +320,25 @@ fn chinese_names(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
         if !ctx.lexicon.is_surname_start(c) {
             continue;
         }
+        let title_before =
+            marks.title_before(text, i) || suffix_in(&r.person_before, &text[..i]).is_some();
+        if !title_before && !may_have_evidence(ctx, i) {
+            continue;
+        }
         let c_len = c.len_utf8();
         let mut surname_lens = [0usize; 2];
         if let Some(c2) = char_at(text, i + c_len) {
             let l2 = c_len + c2.len_utf8();
-            if is_han(c2) && ctx.lexicon.is_surname(&text[i..i + l2]) {
+            if is_han(c2) && surnames.is_surname(ctx, &text[i..i + l2]) {
                 surname_lens[0] = l2;
             }
         }
-        if ctx.lexicon.is_surname(&text[i..i + c_len]) {
+        if surnames.is_surname(ctx, &text[i..i + c_len]) {
             surname_lens[1] = c_len;
         }
         if surname_lens == [0, 0] {
             continue;
         }
-        let title_before =
-            marks.title_before(text, i) || suffix_in(&r.person_before, &text[..i]).is_some();
         let before_ok = title_before || char_before(text, i).is_none_or(|p| !is_han(p));
         let starts = ctx.tokens.starts_word(i);
         let mut accepted = None;
@@ -295,10 +371,10 @@ fn chinese_names(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
                         && !weak_surname
                         && starts
                         && !text[e..].starts_with(['(', '（'])
-                        && nr_left_context(ctx, title_before, i)
                         && ctx.tokens.at(i).is_some_and(|t| t.start == i && t.end == e)
+                        && nr_left_context(ctx, title_before, i)
                         && !ctx.segmenter.is_word(name)
-                        && tagged_nr(ctx, i, e));
+                        && tagged_nr(ctx, &mut memo, i, e));
                 if !accept {
                     continue;
                 }
@@ -311,6 +387,14 @@ fn chinese_names(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
                     continue;
                 }
                 let strong = titled || paren;
+                // A place word (罗博河, 中山路) looks like a name to jieba: one ending in
+                // 河/路/桥 needs context (a title, a verb after it, a Latin alias).
+                let by_context = (after && (starts || before_ok)) || titled || paren;
+                if !by_context
+                    && name.chars().next_back().is_some_and(|c| r.given_last_stop.contains(&c))
+                {
+                    continue;
+                }
                 accepted = Some((e, if strong { tier::STRONG } else { tier::RULE }));
                 break 'outer;
             }
@@ -326,8 +410,7 @@ fn chinese_names(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
 /// parentheses after a person, or in a list with people.
 fn latin_names(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
     let text = ctx.text;
-    for m in LATIN_NAME.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
+    for (s, e) in ascii_matches(&LATIN_NAME, text) {
         if char_before(text, s).is_some_and(|c| c.is_ascii_alphanumeric())
             || char_at(text, e).is_some_and(|c| c.is_ascii_alphanumeric())
         {
@@ -466,8 +549,10 @@ fn propagate(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
     }
     let mut add = Vec::new();
     let mut occ = Occupied::new(text.len(), out.iter().chain(found.iter()), false);
-    for (name, canon) in &names {
-        for (k, _) in text.match_indices(name.as_str()) {
+    let plain: Vec<&str> = names.iter().map(|(n, _)| n.as_str()).collect();
+    for (i, k) in find_all(text, &plain) {
+        let (name, canon) = &names[i];
+        {
             let e = k + name.len();
             if occ.any(k, e) {
                 continue;

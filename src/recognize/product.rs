@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexical::{Occupied, RULES, char_at, char_before, suffix_in};
+use super::lexical::{Occupied, RULES, ascii_matches, char_at, char_before, suffix_in};
 use super::{Candidate, Context, tier};
 use crate::model::EntityKind;
 use crate::segment::is_han;
@@ -30,8 +30,7 @@ fn overlaps(out: &[Candidate], found: &[Candidate], s: usize, e: usize) -> bool 
 /// Model codes right after a brand (an org) or a product category noun.
 fn model_codes(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
     let text = ctx.text;
-    for m in MODEL_CODE.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
+    for (s, e) in ascii_matches(&MODEL_CODE, text) {
         if char_before(text, s).is_some_and(|c| c.is_ascii_alphanumeric() || c == '-')
             || char_at(text, e).is_some_and(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
         {
