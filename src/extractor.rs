@@ -54,6 +54,7 @@ pub struct ExtractorBuilder {
     default_lexicons: bool,
     detect_dateline: bool,
     user_lexicons: Vec<UserLexicon>,
+    user_event_rules: Vec<UserLexicon>,
 }
 
 #[derive(Debug, Clone)]
@@ -69,6 +70,7 @@ impl Default for ExtractorBuilder {
             default_lexicons: true,
             detect_dateline: true,
             user_lexicons: Vec::new(),
+            user_event_rules: Vec::new(),
         }
     }
 }
@@ -100,6 +102,25 @@ impl ExtractorBuilder {
         Ok(self)
     }
 
+    /// Adds event trigger rules (the format of `lexicons/event_triggers.tsv`), added to the
+    /// embedded ones. Read at [`build`](Self::build).
+    pub fn event_rules(&mut self, path: impl AsRef<Path>) -> &mut Self {
+        self.user_event_rules.push(UserLexicon::Path(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Adds event trigger rules from a reader; `name` names it in errors.
+    pub fn event_rules_reader(
+        &mut self,
+        name: &str,
+        mut reader: impl Read,
+    ) -> Result<&mut Self, Error> {
+        let mut text = String::new();
+        reader.read_to_string(&mut text).map_err(|e| Error::io(name, e))?;
+        self.user_event_rules.push(UserLexicon::Text { name: name.to_string(), text });
+        Ok(self)
+    }
+
     /// Whether to use the embedded default lexicons (on by default).
     pub fn default_lexicons(&mut self, yes: bool) -> &mut Self {
         self.default_lexicons = yes;
@@ -128,7 +149,19 @@ impl ExtractorBuilder {
         }
         let lexicon = Lexicon::build(sources)?;
         let segmenter = Segmenter::new(lexicon.words());
-        let rules = EventRules::parse(&[("event_triggers.tsv", event::DEFAULT_TRIGGERS)])?;
+        let mut rule_files: Vec<(String, String)> = Vec::new();
+        for u in &self.user_event_rules {
+            rule_files.push(match u {
+                UserLexicon::Path(p) => (
+                    p.display().to_string(),
+                    std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?,
+                ),
+                UserLexicon::Text { name, text } => (name.clone(), text.clone()),
+            });
+        }
+        let mut files: Vec<(&str, &str)> = vec![("event_triggers.tsv", event::DEFAULT_TRIGGERS)];
+        files.extend(rule_files.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+        let rules = EventRules::parse(&files)?;
         Ok(Extractor {
             inner: Arc::new(Inner {
                 lexicon,

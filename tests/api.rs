@@ -249,3 +249,24 @@ fn random_input_never_panics_and_keeps_invariants() {
         check_invariants(&text, &doc);
     }
 }
+
+#[test]
+fn user_event_rules_add_triggers_and_errors_name_the_line() {
+    let text = "腾讯宣布收编了一家游戏工作室。";
+    let before = xinwen::default_extractor().extract(text);
+    assert!(!before.events.iter().any(|e| e.trigger.text == "收编"));
+    let ex = Extractor::builder()
+        .event_rules_reader("mine.tsv", "acquisition\t收编\n".as_bytes())
+        .unwrap()
+        .build()
+        .unwrap();
+    let doc = ex.extract(text);
+    assert!(doc.events.iter().any(|e| e.trigger.text == "收编"), "{}", doc.to_json());
+
+    let err = Extractor::builder()
+        .event_rules_reader("bad.tsv", "# rules\nhire\t入职\nnot_a_kind\t来了\n".as_bytes())
+        .unwrap()
+        .build()
+        .unwrap_err();
+    assert_eq!(err.location(), Some(("bad.tsv", 3)), "{err}");
+}

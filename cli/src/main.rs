@@ -43,6 +43,10 @@ struct ExtractArgs {
     /// A lexicon file (TSV, see lexicons/README.md) merged over the defaults; repeatable.
     #[arg(long, value_name = "PATH")]
     lexicon: Vec<PathBuf>,
+    /// Event trigger rules (the format of lexicons/event_triggers.tsv) added to the
+    /// defaults; repeatable.
+    #[arg(long, value_name = "PATH")]
+    event_rules: Vec<PathBuf>,
     /// Indent the JSON output.
     #[arg(long)]
     pretty: bool,
@@ -73,6 +77,9 @@ fn run_extract(args: ExtractArgs) -> Result<bool, Box<dyn std::error::Error>> {
     }
     for l in &args.lexicon {
         builder.lexicon(l);
+    }
+    for r in &args.event_rules {
+        builder.event_rules(r);
     }
     let extractor = builder.build()?;
     if let Some(n) = args.threads {
