@@ -178,6 +178,15 @@ impl Segmenter {
         }
     }
 
+    /// How often `word` occurs in jieba's dictionary (0 when it is no dictionary word):
+    /// everyday words are frequent, rare names are not.
+    pub fn word_freq(&self, word: &str) -> usize {
+        if !self.jieba.has_word(word) {
+            return 0;
+        }
+        self.jieba.suggest_freq(word)
+    }
+
     /// Segments a bare string (for benches and tools): the words, in order.
     pub fn cut<'t>(&self, text: &'t str) -> Vec<&'t str> {
         self.jieba.cut(text, true).into_iter().map(|t| t.word).collect()

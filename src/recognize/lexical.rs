@@ -143,6 +143,7 @@ impl FromIterator<char> for CharSet {
 pub(crate) struct NameRules {
     pub person_after: WordList,
     pub person_before: WordList,
+    pub place_after: WordList,
     pub honorific: WordList,
     pub given_stop: CharSet,
     pub given_last_stop: CharSet,
@@ -184,6 +185,7 @@ impl NameRules {
             match rule.trim() {
                 "person_after" => r.person_after.push(w),
                 "person_before" => r.person_before.push(w),
+                "place_after" => r.place_after.push(w),
                 "honorific" => r.honorific.push(w),
                 "given_stop" => r.given_stop.extend(word.chars()),
                 "given_last_stop" => r.given_last_stop.extend(word.chars()),
@@ -219,6 +221,7 @@ impl NameRules {
         for list in [
             &mut r.person_after,
             &mut r.person_before,
+            &mut r.place_after,
             &mut r.honorific,
             &mut r.org_suffix,
             &mut r.org_place_ok,
@@ -476,6 +479,13 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
         if kind == EntityKind::Location && is_demonym(ctx, hit.end) {
             continue;
         }
+        // A summit of a group of states is an event, not the group (G7峰会).
+        if kind == EntityKind::Org
+            && entry.attr("type") == Some("ngo")
+            && text[hit.end..].starts_with("峰会")
+        {
+            continue;
+        }
         let mut end = hit.end;
         // An org name plus 公司/集团 is one span (xAI公司, canonical xAI).
         if kind == EntityKind::Org {
@@ -529,6 +539,21 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
         }
         // A bare occupation is a title only when attached to an org or a post verb.
         if r.title_generic.contains(surface) && !attached(ctx, hit.start, &org_ends) {
+            continue;
+        }
+        // A media occupation (记者, 编辑) is a title in a byline or beside an org or a
+        // name, not as a verb (支持编辑文档, 一键生成并编辑).
+        let media = ctx
+            .lexicon
+            .hit_entries(hit)
+            .any(|e| e.kind == LexKind::Title && e.attr("level") == Some("media"));
+        // A publication in 《》 (found later) before it is an org: 《华夏时报》记者.
+        let after_publication = char_before(text, hit.start) == Some('》');
+        if media
+            && !after_publication
+            && !attached(ctx, hit.start, &org_ends)
+            && !byline_name_after(ctx, hit.end)
+        {
             continue;
         }
         let mut start = hit.start;
@@ -616,6 +641,38 @@ fn attached(ctx: &Context, start: usize, org_ends: &[usize]) -> bool {
     let head = head.trim_end_matches(' ');
     let i = head.len();
     org_ends.binary_search(&i).is_ok() || suffix_in(&r.title_verb, head).is_some()
+}
+
+/// True when a name-shaped word follows byte `e` as in a byline: `记者 林若溪）`,
+/// `编辑：李晓文`, `记者王志明报道`, `记者Mark`.
+fn byline_name_after(ctx: &Context, e: usize) -> bool {
+    let rest = ctx.text[e..].trim_start_matches([' ', ':', '：', '/']);
+    let Some(c) = rest.chars().next() else { return false };
+    if c.is_ascii_uppercase() {
+        return true;
+    }
+    if !is_han(c) || !ctx.lexicon.is_surname_start(c) {
+        return false;
+    }
+    // The Han run after the surname: a whole name (2 to 4 characters before a break), or a
+    // name followed by a person-context word (报道, 表示) or a photo credit (摄).
+    let mut n = 0;
+    for (k, ch) in rest.char_indices() {
+        if !is_han(ch) {
+            return (2..=4).contains(&n);
+        }
+        if (2..=4).contains(&n) {
+            let tail = &rest[k..];
+            if tail.starts_with('摄') || prefix_in(&RULES.person_after, tail).is_some() {
+                return true;
+            }
+        }
+        n += 1;
+        if n > 4 {
+            return false;
+        }
+    }
+    (2..=4).contains(&n)
 }
 
 /// Adjacent places are one span (杭州建德, 美国加州库比蒂诺市).
@@ -777,8 +834,53 @@ fn ambiguous_ok(ctx: &Context, idx: &HitIndex, hit: &Hit, kind: EntityKind) -> b
             if ["团队", "部门", "实验室", "事业部"].iter().any(|w| clause.contains(w)) {
                 return true;
             }
-            const BEFORE: &[&str] =
-                &["加入", "离开", "离职", "任职于", "就职于", "供职于", "收购", "挖角"];
+            // An org action right after it: 小米宣布, 小米跟投, 小米在港交所挂牌上市.
+            const ACTION: &[&str] = &[
+                "宣布",
+                "发布",
+                "推出",
+                "跟投",
+                "领投",
+                "收购",
+                "投资",
+                "上市",
+                "挂牌",
+                "裁员",
+                "营收",
+                "市值",
+                "股价",
+                "财报",
+                "创始人",
+                "CEO",
+                "董事会",
+                "官方",
+                "回应",
+            ];
+            let act = after.trim_start_matches(' ');
+            if ACTION.iter().any(|w| act.starts_with(w))
+                || act.strip_prefix('在').is_some_and(|a| {
+                    let clause: String = a.chars().take_while(|&c| !is_break(c)).take(12).collect();
+                    clause.contains("上市") || clause.contains("挂牌")
+                })
+            {
+                return true;
+            }
+            const BEFORE: &[&str] = &[
+                "加入",
+                "离开",
+                "离职",
+                "任职于",
+                "就职于",
+                "供职于",
+                "收购",
+                "挖角",
+                "创立",
+                "创办",
+                "投资",
+                "入股",
+                "控股",
+            ];
+            let before = before.trim_end_matches('了');
             if BEFORE.iter().any(|w| before.ends_with(w))
                 || RULES
                     .org_left

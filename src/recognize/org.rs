@@ -106,10 +106,17 @@ fn registered(ctx: &Context, found: &mut Vec<Candidate>) {
                 if n >= 24 || !(is_han(c) || brk || c.is_ascii_alphanumeric()) {
                     break;
                 }
+                // 元 ends an amount (亿元|收购) but is a name character after a Han
+                // character (天元兴科技).
+                let amount_char = matches!(c, '元' | '年' | '月' | '日')
+                    && char_before(text, s - c.len_utf8()).is_some_and(|d| {
+                        !(d.is_ascii_digit() || "亿万千百十零一二三四五六七八九两".contains(d))
+                    });
                 if !in_bracket
                     && !brk
                     && RULES.given_stop.contains(&c)
                     && !matches!(c, '省' | '市' | '县' | '区')
+                    && !amount_char
                     && n > 0
                 {
                     break;
@@ -131,6 +138,7 @@ fn registered(ctx: &Context, found: &mut Vec<Candidate>) {
             }
             // Verbs, prepositions and pronouns before the name are not part of it
             // (加入|星河科技有限公司).
+            // A one-character verb inside the name (深圳天元|兴|科技有限公司) is part of it.
             let mut k = s;
             while let Some(t) = ctx.tokens.at(k) {
                 if t.start >= p {
@@ -138,7 +146,13 @@ fn registered(ctx: &Context, found: &mut Vec<Candidate>) {
                 }
                 let w = &text[t.start.max(k)..t.end.min(p)];
                 let tag = ctx.segmenter.word_tag(w).unwrap_or("");
-                if matches!(tag, "v" | "p" | "c" | "d" | "r" | "u" | "ul" | "uj" | "f" | "t")
+                // A registered name usually begins with its place: nothing after it is cut.
+                if ctx.lexicon.lookup(w, LexKind::Location).is_some() {
+                    break;
+                }
+                let verb = tag == "v" && w.chars().count() >= 2;
+                if verb
+                    || matches!(tag, "p" | "c" | "d" | "r" | "u" | "ul" | "uj" | "f" | "t")
                     || RULES.org_left.has(w)
                 {
                     s = t.end.min(p);
@@ -223,6 +237,9 @@ fn after_function_word(ctx: &Context, s: usize) -> bool {
     }
 }
 
+/// A dictionary word at least this frequent in jieba's dictionary is an everyday word.
+const COMMON_WORD_FREQ: usize = 100;
+
 /// Unknown names before an org suffix: 飞梭科技, 启明星河资本, 星衍智能公司, X公司.
 fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
     let text = ctx.text;
@@ -242,6 +259,13 @@ fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
             }
             // Already a lexicon org here.
             if orgs.any(p, end) {
+                continue;
+            }
+            // The suffix glued to the word after it is no suffix (资本市场, 银行业, 大学生),
+            // unless that word is a company word (科技公司).
+            if ctx.tokens.at(p).is_some_and(|t| t.start == p && t.end > end)
+                && !["公司", "集团"].iter().any(|w| text[end..].starts_with(w))
+            {
                 continue;
             }
             // X公司: a single capital letter.
@@ -269,9 +293,20 @@ fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
                     continue;
                 }
                 // A place before the suffix: an org only for schools, banks, institutes.
-                let is_place = ctx.lexicon.lookup(name, LexKind::Location).is_some();
+                let place = ctx.lexicon.lookup(name, LexKind::Location);
+                let is_place = place.is_some();
                 if is_place && !r.org_place_ok.has(suffix) {
                     continue;
+                }
+                // A region before a bank or school, after a country, is one name with it
+                // (俄罗斯欧洲银行): taken whole below.
+                if place.is_some_and(|e| e.attr("type") == Some("region"))
+                    && out
+                        .iter()
+                        .any(|c| c.kind == EntityKind::Location && c.end == p && c.start < s)
+                {
+                    best = Some(s);
+                    break;
                 }
                 // The phrase must not be an everyday word (人工智能).
                 let phrase = &text[s..end];
@@ -297,15 +332,28 @@ fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
                 let shape = name_shape(ctx, name);
                 // A class noun or verb right before a two-character name anchors it whatever
                 // the name's own dictionary sense (机器视觉公司|明眸科技).
+                // Not a common verb (依托资本, 加快资本): only a rare dictionary word.
                 let shape = match shape {
                     None if strong
                         && n == 2
-                        && !name.chars().any(|c| RULES.given_stop.contains(&c)) =>
+                        && !name.chars().any(|c| RULES.given_stop.contains(&c))
+                        && ctx.segmenter.word_freq(name) < COMMON_WORD_FREQ =>
                     {
                         Some(false)
                     }
                     other => other,
                 };
+                // A common verb or abbreviation as the whole name (深化资本) is no name.
+                if n == 2
+                    && !strong
+                    && ctx
+                        .segmenter
+                        .word_tag(name)
+                        .is_some_and(|t| matches!(t, "v" | "vn" | "vd" | "j" | "d" | "a" | "ad"))
+                    && ctx.segmenter.word_freq(name) >= COMMON_WORD_FREQ
+                {
+                    continue;
+                }
                 let Some(proper) = shape else { continue };
                 // 公司 is the most generic suffix: its name must read as a proper name.
                 // A common-noun name with only a weak anchor counts when the article
@@ -333,7 +381,30 @@ fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
                     break;
                 }
             }
-            let Some(s) = best else { continue };
+            let Some(mut s) = best else { continue };
+            // An indefinite description (一家香水科技公司, 多家电商平台) names a category.
+            let quantified = ["一家", "这家", "那家", "多家", "某家", "每家", "几家", "两家", "某"]
+                .iter()
+                .any(|q| text[..s].ends_with(q));
+            if quantified && s + 6 >= p && (text[end..].starts_with("公司") || suffix == "公司")
+            {
+                continue;
+            }
+            // A region before a bank or school after a country is one name: 俄罗斯欧洲银行.
+            let mut t = tier::RULE;
+            if r.org_place_ok.has(suffix)
+                && ctx
+                    .lexicon
+                    .lookup(&text[s..p], LexKind::Location)
+                    .is_some_and(|e| e.attr("type") == Some("region"))
+            {
+                if let Some(loc) =
+                    out.iter().find(|c| c.kind == EntityKind::Location && c.end == p && c.start < s)
+                {
+                    s = loc.start;
+                    t = tier::STRONG;
+                }
+            }
             // 公司 as a class noun before a name (同业公司影策科技) names no company.
             if suffix == "公司" {
                 let next: Vec<(usize, char)> = text[end..].char_indices().take(5).collect();
@@ -351,7 +422,7 @@ fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
                 end += "公司".len();
             }
             let canon = text[s..p + suffix.len()].to_string();
-            found.push(Candidate::new(EntityKind::Org, s, end, tier::RULE).with_canonical(canon));
+            found.push(Candidate::new(EntityKind::Org, s, end, t).with_canonical(canon));
         }
     }
 }
@@ -369,29 +440,84 @@ fn latin_brands(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
     let r = &*RULES;
     // Every candidate so far, whatever its kind: a brand must overlap none.
     let taken = Occupied::new(text.len(), out.iter().chain(found.iter()), true);
-    for (s, e) in ascii_matches(&LATIN_BRAND, text) {
+    let matches = ascii_matches(&LATIN_BRAND, text);
+    let mut k = 0;
+    while k < matches.len() {
+        let (s, mut e) = matches[k];
+        k += 1;
+        // Capitalised words joined by single spaces are one name (Quantro Security,
+        // Aim Intelligence); the second word of such a name is never a brand alone.
+        while let Some(&(s2, e2)) = matches.get(k) {
+            let gap_is_space = text.get(e..s2) == Some(" ");
+            if !gap_is_space || !text[s2..].starts_with(|c: char| c.is_ascii_uppercase()) {
+                break;
+            }
+            e = e2;
+            k += 1;
+        }
         if e - s < 2
             || char_before(text, s).is_some_and(|c| c.is_ascii_alphanumeric())
             || char_at(text, e).is_some_and(|c| c.is_ascii_alphanumeric())
+            || (text[..s].ends_with(' ')
+                && char_before(text, s - 1).is_some_and(|c| c.is_ascii_alphanumeric()))
         {
             continue;
         }
         if taken.any(s, e) {
             continue;
         }
-        let tok = &text[s..e];
+        let name = &text[s..e];
+        let tok = name.split(' ').next().unwrap_or(name);
+        // A brand is capitalised (Osmo) or mixes cases (xAI, eBay); lower-case words
+        // (wifi, nat3) and all-caps acronyms (GPU) are not brands here.
+        let upper = tok.chars().filter(|c| c.is_ascii_uppercase()).count();
         let distinctive = tok.chars().any(|c| c.is_ascii_lowercase())
-            && tok.chars().any(|c| c.is_ascii_uppercase())
-            || (tok.len() >= 4 && !tok.chars().all(|c| c.is_ascii_uppercase()));
-        if !distinctive || r.latin_generic.contains(tok) {
+            && upper > 0
+            && (tok.len() >= 4 || !tok.starts_with(|c: char| c.is_ascii_lowercase()));
+        if !distinctive || r.latin_generic.contains(tok) || r.latin_generic.contains(name) {
             continue;
         }
-        let after = &text[e..];
-        let before = &text[..s];
-        if prefix_in(&r.org_after, after).is_some() || suffix_in(&r.org_before, before).is_some() {
+        let after = text[e..].trim_start_matches(' ');
+        let before = text[..s].trim_end_matches(' ');
+        if prefix_in(&r.org_after, after).is_some()
+            || suffix_in(&r.org_before, before).is_some()
+            || finance_after(after)
+            || latin_in_org_list(text, out, s, e)
+        {
             found.push(Candidate::new(EntityKind::Org, s, e, tier::RULE));
         }
     }
+}
+
+/// A company action about money after a brand: `宣布完成…融资`, `获得…投资`, `的C轮`.
+fn finance_after(after: &str) -> bool {
+    const VERB: &[&str] = &["宣布", "完成", "获得", "获", "推出", "发布", "启动", "开启"];
+    const MONEY: &[&str] = &["融资", "估值", "投资", "轮"];
+    if let Some(rest) = after.strip_prefix('的') {
+        // 的C轮, 的A+轮, 的新一轮.
+        let head: String = rest.chars().take(4).collect();
+        return head.contains('轮') || rest.starts_with("估值");
+    }
+    if !VERB.iter().any(|v| after.starts_with(v)) {
+        return false;
+    }
+    let clause: String = after.chars().take_while(|&c| !is_break(c) || c == ' ').take(20).collect();
+    MONEY.iter().any(|m| clause.contains(m))
+}
+
+/// True when the brand `s..e` is an item of a list (、/和/与/及) next to an org.
+fn latin_in_org_list(text: &str, out: &[Candidate], s: usize, e: usize) -> bool {
+    let before = text[..s].trim_end_matches(' ');
+    let after = text[e..].trim_start_matches(' ');
+    let is_org_ending = |i: usize| out.iter().any(|c| c.kind == EntityKind::Org && c.end == i);
+    let is_org_starting = |i: usize| out.iter().any(|c| c.kind == EntityKind::Org && c.start == i);
+    ["、", "和", "与", "及", "/"].iter().any(|sep| {
+        before.strip_suffix(sep).is_some_and(|b| is_org_ending(b.trim_end_matches(' ').len()))
+            || after.strip_prefix(sep).is_some_and(|a| {
+                let a2 = a.trim_start_matches(' ');
+                is_org_starting(text.len() - a2.len())
+            })
+    })
 }
 
 /// Every other mention of an org found by rule, and of its name without the suffix

@@ -89,6 +89,13 @@ fn dotted_names(ctx: &Context, found: &mut Vec<Candidate>) {
             } else {
                 run
             };
+            // A function character after the name is no part of it (米拉·穆拉蒂于2024年).
+            let run = match text[from..from + run].chars().next_back() {
+                Some(c) if run > 2 * c.len_utf8() && "于在和与的及是为".contains(c) => {
+                    run - c.len_utf8()
+                }
+                _ => run,
+            };
             if run == 0 {
                 break;
             }
@@ -320,8 +327,9 @@ fn chinese_names<'t>(ctx: &Context<'t>, out: &[Candidate], found: &mut Vec<Candi
         if !ctx.lexicon.is_surname_start(c) {
             continue;
         }
-        let title_before =
-            marks.title_before(text, i) || suffix_in(&r.person_before, &text[..i]).is_some();
+        let title_before = marks.title_before(text, i)
+            || suffix_in(&r.person_before, &text[..i]).is_some()
+            || self_intro(text, i);
         if !title_before && !may_have_evidence(ctx, i) {
             continue;
         }
@@ -352,7 +360,14 @@ fn chinese_names<'t>(ctx: &Context<'t>, out: &[Candidate], found: &mut Vec<Candi
                     continue;
                 }
                 let e = given_start + given;
-                if !given_ok(&text[given_start..e]) {
+                // 元 ends amounts (亿元) but is a given name after a title: 总编室的王元.
+                let given = &text[given_start..e];
+                let given_fine = given_ok(given)
+                    || title_before
+                        && given
+                            .chars()
+                            .all(|c| c == '元' || is_han(c) && !RULES.given_stop.contains(&c));
+                if !given_fine {
                     continue;
                 }
                 // The name must not run into a lexicon entity.
@@ -389,6 +404,10 @@ fn chinese_names<'t>(ctx: &Context<'t>, out: &[Candidate], found: &mut Vec<Candi
                 let strong = titled || paren;
                 // A place word (罗博河, 中山路) looks like a name to jieba: one ending in
                 // 河/路/桥 needs context (a title, a verb after it, a Latin alias).
+                // A name-shaped word before a place noun names the place (林达海渔广场).
+                if !strong && place_follows(text, e) {
+                    continue;
+                }
                 let by_context = (after && (starts || before_ok)) || titled || paren;
                 if !by_context
                     && name.chars().next_back().is_some_and(|c| r.given_last_stop.contains(&c))
@@ -404,6 +423,31 @@ fn chinese_names<'t>(ctx: &Context<'t>, out: &[Candidate], found: &mut Vec<Candi
             skip_to = e;
         }
     }
+}
+
+/// True when `…的` before byte `i` closes a self-introduction in the same clause:
+/// 我是新浪乐居总编室的王元.
+fn self_intro(text: &str, i: usize) -> bool {
+    let Some(head) = text[..i].strip_suffix('的') else { return false };
+    let clause: String = head
+        .chars()
+        .rev()
+        .take_while(|&c| !is_break(c))
+        .take(24)
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    ["我是", "我叫", "我们是"].iter().any(|w| clause.starts_with(w))
+}
+
+/// True when a place noun (广场, 大厦) begins within the two characters after `e`.
+fn place_follows(text: &str, e: usize) -> bool {
+    text[e..]
+        .char_indices()
+        .take(3)
+        .take_while(|&(_, c)| is_han(c))
+        .any(|(k, _)| prefix_in(&RULES.place_after, &text[e + k..]).is_some())
 }
 
 /// Latin names in person context: after a title, before a person-context word, in
