@@ -113,7 +113,9 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
                     && (!after_qi || left_ok(lp, ch) || full_year)
                     && connector_ok
                     && !(after_latin && monthly_figure(text, p.end, &p.expr))
-                    && (!p.needs_word_start || ctx.tokens.starts_word(i))
+                    && (!p.needs_word_start
+                        || ctx.tokens.starts_word(i)
+                        || lp.is_some_and(|c| GLUED_PREPOSITIONS.contains(c)))
                     && !is_fiscal(text, i, &p.expr)
                 {
                     if let Some(value) = mem.resolve(&p.expr) {
@@ -157,6 +159,10 @@ fn monthly_figure(text: &str, end: usize, e: &Expr) -> bool {
 
 /// Characters before a numeral that make it part of something else (第三月, 前3月, 每周,
 /// 连续3日).
+/// Prepositions jieba glues to the date after them (于本周 is one jieba word): after one of
+/// these, an ambiguous date word still starts a date.
+const GLUED_PREPOSITIONS: &str = "于於在从從自至到";
+
 const NOT_BEFORE: &str = "第每前近首头頭数數逾超达達满滿共历歷连連续續余餘期拜这這那个個隔逢立该該";
 
 fn left_ok(prev: Option<char>, ch: char) -> bool {
