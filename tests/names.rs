@@ -10,7 +10,10 @@ use xinwen::EntityKind;
 
 use crate::common::extractor;
 
-const TABLES: &[(&str, &str)] = &[("names.tsv", include_str!("data/names.tsv"))];
+const TABLES: &[(&str, &str)] = &[
+    ("names.tsv", include_str!("data/names.tsv")),
+    ("names_products.tsv", include_str!("data/names_products.tsv")),
+];
 
 struct Row<'a> {
     line: usize,

@@ -65,7 +65,9 @@ fn jsonl_one_line_per_input_line_in_order() {
 
 #[test]
 fn jsonl_good_input_succeeds_and_is_deterministic() {
-    let input = "{\"id\": \"x\", \"text\": \"2023年11月，首席科学家伊尔亚·苏茨克维离开OpenAI。\"}\n".repeat(50);
+    let input =
+        "{\"id\": \"x\", \"text\": \"2023年11月，首席科学家伊尔亚·苏茨克维离开OpenAI。\"}\n"
+            .repeat(50);
     let a = xinwen(&["extract", "--jsonl"], input.as_bytes());
     let b = xinwen(&["extract", "--jsonl", "--threads", "1"], input.as_bytes());
     assert!(a.status.success(), "{}", String::from_utf8_lossy(&a.stderr));
@@ -95,7 +97,8 @@ fn files_bad_utf8_is_reported_and_others_processed() {
 
 #[test]
 fn stdin_and_flags() {
-    let out = xinwen(&["extract", "--reference-date", "2025-07-20", "--pretty"], "去年12月".as_bytes());
+    let out =
+        xinwen(&["extract", "--reference-date", "2025-07-20", "--pretty"], "去年12月".as_bytes());
     assert!(out.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["reference_date"]["date"], "2025-07-20");
@@ -105,7 +108,8 @@ fn stdin_and_flags() {
     assert!(!bad_date.status.success());
 
     let lex = tmp("lex.tsv", "org\t星河跃迁科技\t星河跃迁\n".as_bytes());
-    let out = xinwen(&["extract", "--lexicon", lex.to_str().unwrap()], "星河跃迁宣布融资。".as_bytes());
+    let out =
+        xinwen(&["extract", "--lexicon", lex.to_str().unwrap()], "星河跃迁宣布融资。".as_bytes());
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(doc["entities"].as_array().unwrap().iter().any(|e| e["canonical"] == "星河跃迁科技"));
 
