@@ -52,6 +52,10 @@ fn benches(c: &mut Criterion) {
             text.lines().filter(|l| !l.trim().is_empty()).map(String::from).collect();
         bench_docs(c, "corpus", &docs);
     }
+    // Pathological but legal input: one sentence listing thousands of names. Linking and
+    // list evidence must stay linear in the number of mentions.
+    let many = format!("{}表示", vec!["李明"; 5000].join("、"));
+    bench_docs(c, "many_mentions", std::slice::from_ref(&many));
     c.bench_function("build_extractor", |b| {
         b.iter(|| black_box(xinwen::Extractor::new().expect("builds")))
     });

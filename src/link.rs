@@ -20,6 +20,10 @@ pub(crate) struct Linked {
 /// Links candidates (sorted by start) to canonical names.
 pub(crate) fn link(text: &str, cands: Vec<Candidate>) -> Vec<Linked> {
     let mut out: Vec<Linked> = Vec::with_capacity(cands.len());
+    // The first and last parts of every dotted person name seen so far (surface or
+    // canonical), each mapped to the canonical of the latest mention: a lookup per
+    // mention instead of a scan over all earlier ones.
+    let mut dotted_parts: HashMap<String, Option<String>> = HashMap::new();
     for c in cands {
         let surface = &text[c.start..c.end];
         let canonical = if c.kind.is_named() {
@@ -27,19 +31,8 @@ pub(crate) fn link(text: &str, cands: Vec<Candidate>) -> Vec<Linked> {
             // A short form of a name mentioned earlier in the article (伊尔亚 → 伊尔亚·苏茨克维,
             // 霍夫曼 → 马库斯·霍夫曼): the article's own full name beats a lexicon guess.
             if c.kind == EntityKind::Person && !surface.contains('·') {
-                let part_of = |n: &str| {
-                    n.len() > surface.len()
-                        && (n.strip_prefix(surface).is_some_and(|r| r.starts_with('·'))
-                            || n.strip_suffix(surface).is_some_and(|r| r.ends_with('·')))
-                };
-                if let Some(full) = out.iter().rev().find(|p| {
-                    p.kind == EntityKind::Person
-                        && (part_of(&text[p.start..p.end])
-                            || p.canonical
-                                .as_deref()
-                                .is_some_and(|n| n.contains('·') && part_of(n)))
-                }) {
-                    canon = full.canonical.clone().unwrap_or(canon);
+                if let Some(full) = dotted_parts.get(surface) {
+                    canon = full.clone().unwrap_or(canon);
                 }
             }
             // A Latin name in parentheses right after a name is the same entity.
@@ -56,6 +49,19 @@ pub(crate) fn link(text: &str, cands: Vec<Candidate>) -> Vec<Linked> {
         } else {
             None
         };
+        if c.kind == EntityKind::Person {
+            for name in [Some(surface), canonical.as_deref()].into_iter().flatten() {
+                if let (Some((first, _)), Some((_, last))) =
+                    (name.split_once('·'), name.rsplit_once('·'))
+                {
+                    for part in [first, last] {
+                        if !part.is_empty() {
+                            dotted_parts.insert(part.to_string(), canonical.clone());
+                        }
+                    }
+                }
+            }
+        }
         out.push(Linked {
             kind: c.kind,
             start: c.start,
