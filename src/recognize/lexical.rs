@@ -143,6 +143,8 @@ impl FromIterator<char> for CharSet {
 pub(crate) struct NameRules {
     pub person_after: WordList,
     pub person_before: WordList,
+    pub person_adverb: WordList,
+    pub given_weak: CharSet,
     pub place_after: WordList,
     pub honorific: WordList,
     pub given_stop: CharSet,
@@ -185,6 +187,8 @@ impl NameRules {
             match rule.trim() {
                 "person_after" => r.person_after.push(w),
                 "person_before" => r.person_before.push(w),
+                "person_adverb" => r.person_adverb.push(w),
+                "given_weak" => r.given_weak.extend(word.chars()),
                 "place_after" => r.place_after.push(w),
                 "honorific" => r.honorific.push(w),
                 "given_stop" => r.given_stop.extend(word.chars()),
@@ -221,6 +225,7 @@ impl NameRules {
         for list in [
             &mut r.person_after,
             &mut r.person_before,
+            &mut r.person_adverb,
             &mut r.place_after,
             &mut r.honorific,
             &mut r.org_suffix,
@@ -527,9 +532,11 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
         if orgs.any(hit.start, hit.end) {
             continue;
         }
-        // A named unit before a post stays outside it: 基础模型团队|负责人.
+        // A named unit before a post stays outside it: 基础模型团队|负责人. An org suffix
+        // (集团, 事业群) always does: 鲸跃集团|副总裁, and a bare 集团|首席技术官 too.
         if let Some(u) = prefix_in(&r.title_unit, surface) {
-            let before_is_name = char_before(text, hit.start).is_some_and(|c| !is_break(c));
+            let before_is_name =
+                r.org_suffix.has(u) || char_before(text, hit.start).is_some_and(|c| !is_break(c));
             let rest_is_title = idx
                 .exact(hit.start + u.len(), hit.end)
                 .is_some_and(|h| ctx.lexicon.hit_entries(h).any(|e| e.kind == LexKind::Title));

@@ -245,6 +245,13 @@ fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
     let text = ctx.text;
     let r = &*RULES;
     let orgs = Occupied::new(text.len(), out.iter().filter(|o| o.kind == EntityKind::Org), false);
+    // Where a title starts: a post right after the suffix anchors the name (鲸跃集团|副总裁).
+    let mut title_start = vec![false; text.len() + 1];
+    for o in out.iter().filter(|o| o.kind == EntityKind::Title) {
+        if let Some(b) = title_start.get_mut(o.start) {
+            *b = true;
+        }
+    }
     // One pass over the text: only characters that begin some suffix are looked at.
     let occurrences = text
         .char_indices()
@@ -371,10 +378,11 @@ fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
                 if weak_suffix && !strong && !marker() {
                     continue;
                 }
+                let titled = title_start.get(end).copied().unwrap_or(false);
                 let ok = if suffix == "公司" {
                     proper && (strong || weak) && !sub_company
                 } else {
-                    (strong && (proper || n == 2)) || (weak && (proper || repeated()))
+                    ((strong || titled) && (proper || n == 2)) || (weak && (proper || repeated()))
                 };
                 if ok {
                     best = Some(s);

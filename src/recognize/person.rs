@@ -15,9 +15,9 @@ use super::{Candidate, Context, tier};
 use crate::model::EntityKind;
 use crate::segment::is_han;
 
-/// A capitalised Latin name of two or three words (Mark Chen, Reid Hoffman).
+/// A capitalised Latin name of two or three words (Mark Chen, Reid Hoffman, Kim Ji-hoon).
 static LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}")
+    Regex::new(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}")
         .expect("valid regex")
 });
 
@@ -194,6 +194,8 @@ fn right_boundary(text: &str, e: usize) -> bool {
 
 /// A person-context word right after `e`, starting a word.
 fn after_evidence(ctx: &Context, e: usize) -> bool {
+    // An adverb or list closer may sit between the name and its verb (X共同创立, X等人表示).
+    let e = e + prefix_in(&RULES.person_adverb, &ctx.text[e..]).map_or(0, str::len);
     let rest = &ctx.text[e..];
     match prefix_in(&RULES.person_after, rest) {
         Some(w) => {
@@ -269,6 +271,7 @@ fn may_have_evidence(ctx: &Context, i: usize) -> bool {
     // The end of the text after the name gives no such evidence.
     for (k, _) in text[i..].char_indices().skip(2).take(3) {
         let rest = &text[i + k..];
+        let rest = &rest[prefix_in(&RULES.person_adverb, rest).map_or(0, str::len)..];
         if rest.starts_with(['(', '（']) || prefix_in(&RULES.person_after, rest).is_some() {
             return true;
         }
@@ -334,17 +337,30 @@ fn chinese_names<'t>(ctx: &Context<'t>, out: &[Candidate], found: &mut Vec<Candi
             continue;
         }
         let c_len = c.len_utf8();
-        let mut surname_lens = [0usize; 2];
+        // Three-, two- and one-character surnames (长谷川, 欧阳, 王), longest first.
+        let mut surname_lens = [0usize; 3];
         if let Some(c2) = char_at(text, i + c_len) {
             let l2 = c_len + c2.len_utf8();
             if is_han(c2) && surnames.is_surname(ctx, &text[i..i + l2]) {
-                surname_lens[0] = l2;
+                surname_lens[1] = l2;
+            }
+            if let Some(c3) = char_at(text, i + l2)
+                && is_han(c2)
+                && is_han(c3)
+                && ctx.lexicon.is_surname(&text[i..i + l2 + c3.len_utf8()])
+            {
+                surname_lens[0] = l2 + c3.len_utf8();
             }
         }
         if surnames.is_surname(ctx, &text[i..i + c_len]) {
-            surname_lens[1] = c_len;
+            surname_lens[2] = c_len;
         }
-        if surname_lens == [0, 0] {
+        if surname_lens == [0, 0, 0] {
+            continue;
+        }
+        // A part of a dotted name (马修·加拉格尔, 大卫·刘) is no Chinese name: the dotted
+        // name is taken whole.
+        if char_before(text, i) == Some('·') {
             continue;
         }
         let before_ok = title_before || char_before(text, i).is_none_or(|p| !is_han(p));
@@ -374,9 +390,19 @@ fn chinese_names<'t>(ctx: &Context<'t>, out: &[Candidate], found: &mut Vec<Candi
                 if (i..e).any(|b| marks.starts[b]) {
                     continue;
                 }
+                if text[e..].starts_with('·') || !given_boundary_ok(ctx, i, given_start, e, g) {
+                    continue;
+                }
                 // Evidence first (cheap), dictionary checks only when there is some.
                 let after = !weak_surname && after_evidence(ctx, e);
-                let titled = !weak_surname && title_before && right_boundary(text, e);
+                let titled = !weak_surname
+                    && title_before
+                    && (right_boundary(text, e)
+                        || g == 2 && word_after(ctx, i, e)
+                        || g == 1
+                            && (word_after(ctx, i, e) && !translit_run(ctx, i, e)
+                                || common_pair_at(ctx, e)
+                                || verb_aspect_at(text, e)));
                 let paren = paren_latin_after(text, e) && (starts || before_ok);
                 let name = &text[i..e];
                 let accept = (after && (starts || before_ok))
@@ -408,6 +434,11 @@ fn chinese_names<'t>(ctx: &Context<'t>, out: &[Candidate], found: &mut Vec<Candi
                 if !strong && place_follows(text, e) {
                     continue;
                 }
+                // A one-character given name like 中 (信中, 文中: "in the letter") needs a
+                // title or an alias.
+                if g == 1 && !strong && given.chars().all(|c| r.given_weak.contains(&c)) {
+                    continue;
+                }
                 let by_context = (after && (starts || before_ok)) || titled || paren;
                 if !by_context
                     && name.chars().next_back().is_some_and(|c| r.given_last_stop.contains(&c))
@@ -423,6 +454,98 @@ fn chinese_names<'t>(ctx: &Context<'t>, out: &[Candidate], found: &mut Vec<Candi
             skip_to = e;
         }
     }
+}
+
+/// True when the given name `given_start..e` (of `g` characters) of a name starting at `i`
+/// has a plausible right edge: no adverb or list closer (共同, 等人) starts inside it, and a
+/// two-character given name does not take a character that begins a common word with the
+/// next one (班宇|生于, 石媛|昨日) or a verb before an aspect particle (崔恺|出了), unless
+/// jieba takes the whole name as one word.
+fn given_boundary_ok(ctx: &Context, i: usize, given_start: usize, e: usize, g: usize) -> bool {
+    let text = ctx.text;
+    let mut k = given_start;
+    while k < e {
+        if prefix_in(&RULES.person_adverb, &text[k..]).is_some() {
+            return false;
+        }
+        k += char_at(text, k).map_or(1, char::len_utf8);
+    }
+    if g < 2 {
+        return true;
+    }
+    // A given name that is a common verb (任|执行, 来|宣布), or a surname glued by jieba to
+    // the first given character into a common word (计划|中), is no name.
+    let given = &text[given_start..e];
+    let whole = ctx.tokens.at(i).is_some_and(|t| t.start == i && t.end == e);
+    let common = |w: &str| {
+        ctx.segmenter.word_freq(w) >= COMMON_PAIR_FREQ
+            && ctx.segmenter.word_tag(w).is_some_and(|t| !t.starts_with("nr"))
+    };
+    if !whole && ctx.segmenter.word_tag(given).is_some_and(|t| t.starts_with('v')) && common(given)
+    {
+        return false;
+    }
+    if let Some(f) = given.chars().next() {
+        let head = given_start + f.len_utf8();
+        // Only for the rarer surnames: 余家辉, 许多 are left to the other tests.
+        if ctx.tokens.at(i).is_some_and(|t| t.start == i && t.end == head)
+            && common(&text[i..head])
+            && ctx.lexicon.surname_freq(&text[i..given_start]) != Some("high")
+        {
+            return false;
+        }
+    }
+    let Some(last) = given.chars().next_back() else { return true };
+    if text[e..].starts_with(['了', '着', '过']) {
+        return false;
+    }
+    // A person-context word right after the full name wins over a pair (杨国华|表示, not
+    // 华表).
+    whole
+        || prefix_in(&RULES.person_after, &text[e..]).is_some()
+        || !common_pair_at(ctx, e - last.len_utf8())
+}
+
+/// True when `i..e` and the character after it are all transliteration characters: a
+/// foreign name cut short (沃尔|贝克), not a Chinese name.
+fn translit_run(ctx: &Context, i: usize, e: usize) -> bool {
+    ctx.text[i..]
+        .chars()
+        .take(ctx.text[i..e].chars().count() + 1)
+        .all(|c| ctx.lexicon.is_translit_char(c))
+}
+
+/// True when a verb with an aspect particle follows at `e` (出了, 看过).
+fn verb_aspect_at(text: &str, e: usize) -> bool {
+    let mut cs = text[e..].chars();
+    cs.next().is_some_and(is_han) && cs.next().is_some_and(|c| "了着过".contains(c))
+}
+
+/// True when the character at `k` and the next one form a common two-character word (生于,
+/// 昨日, 出任).
+fn common_pair_at(ctx: &Context, k: usize) -> bool {
+    let text = ctx.text;
+    let mut cs = text[k..].char_indices();
+    let (Some((_, a)), Some((l, b))) = (cs.next(), cs.next()) else { return false };
+    if !is_han(a) || !is_han(b) {
+        return false;
+    }
+    let pair = &text[k..k + l + b.len_utf8()];
+    ctx.segmenter.is_word(pair)
+        && ctx.segmenter.word_freq(pair) >= COMMON_PAIR_FREQ
+        && ctx.segmenter.word_tag(pair).is_none_or(|t| !t.starts_with("nr"))
+}
+
+/// The jieba frequency from which a two-character word is common enough that a name does not
+/// end inside it.
+const COMMON_PAIR_FREQ: usize = 300;
+
+/// True when a word starts right after a name ending at `e` and no word of the text runs
+/// from inside the name across `e` (闫大为|介绍 but not 闫大|为…).
+fn word_after(ctx: &Context, i: usize, e: usize) -> bool {
+    char_at(ctx.text, e).is_some_and(is_han)
+        && ctx.tokens.starts_word(e)
+        && ctx.tokens.at(e - 1).is_none_or(|t| t.end <= e || t.start < i)
 }
 
 /// True when `…的` before byte `i` closes a self-introduction in the same clause:
