@@ -157,6 +157,32 @@ fn negated(rules: &EventRules, stext: &str, t: &TriggerMatch, s_start: usize) ->
     rules.cue("negation").iter().any(|w| before.ends_with(w.as_str()))
 }
 
+/// Whether date `d` is a plan the text says was replaced (由原定的今年第三季度推迟至…): no
+/// event date.
+fn superseded(x: &Sent, d: usize) -> bool {
+    let before = x.between(x.s.start, x.e(d).start);
+    let before = before.trim_end_matches(['的', '于', '在', ' ']);
+    x.rules.cue("superseded").iter().any(|w| before.ends_with(w.as_str()))
+}
+
+/// Whether date `i`, after the trigger in its clause, dates another predicate: a new
+/// participant stands between and a word of another event kind follows the date
+/// (高子墨被免职与鲸跃云去年营收增速放缓有关).
+fn foreign_date(x: &Sent, d: &Draft, i: usize) -> bool {
+    const LOOK: usize = 6;
+    let e = x.e(i);
+    if e.start < d.trigger.1 {
+        return false;
+    }
+    let party = !x.ents_in(d.trigger.1, e.start, &[EntityKind::Person, EntityKind::Org]).is_empty();
+    if !party {
+        return false;
+    }
+    let after = x.between(e.end, x.s.end);
+    let next = after.char_indices().nth(LOOK).map_or(after, |(k, _)| &after[..k]);
+    x.rules.mentioned_kinds(next).iter().any(|&k| k != d.kind)
+}
+
 /// Whether events of `kind` take a date (SPEC's role table).
 fn has_date_role(kind: EventKind) -> bool {
     kind != EventKind::Cost
@@ -169,7 +195,7 @@ fn attach_dates(x: &Sent, all: &[TriggerMatch], drafts: &mut [Draft]) {
     let dates: Vec<usize> = x
         .ents_in(x.s.start, x.s.end, &[EntityKind::Date])
         .into_iter()
-        .filter(|&d| !x.starts_with_cue(x.e(d).end, "period"))
+        .filter(|&d| !x.starts_with_cue(x.e(d).end, "period") && !superseded(x, d))
         .collect();
     if dates.is_empty() {
         return;
@@ -197,7 +223,7 @@ fn attach_dates(x: &Sent, all: &[TriggerMatch], drafts: &mut [Draft]) {
             continue;
         }
         let ci = x.clause_of(d.trigger.0);
-        let own = in_clause(ci).into_iter().min_by_key(|&i| {
+        let own = in_clause(ci).into_iter().filter(|&i| !foreign_date(x, d, i)).min_by_key(|&i| {
             let e = x.e(i);
             if e.end <= d.trigger.0 {
                 d.trigger.0 - e.end
@@ -218,8 +244,12 @@ fn attach_dates(x: &Sent, all: &[TriggerMatch], drafts: &mut [Draft]) {
             }
             let cj = (0..ci).rev().find(|&c| !in_clause(c).is_empty())?;
             let (a, b) = x.clauses[cj];
-            let other_kind = all.iter().any(|t| t.start >= a && t.start < b && t.kind != d.kind)
-                || x.rules.mentioned_kinds(x.between(a, b)).iter().any(|&k| k != d.kind);
+            // A valuation after a round (完成B轮融资，估值达到80亿美元) is dated by it.
+            let valuation =
+                d.kind == EventKind::Financials && x.between(d.trigger.0, d.trigger.1) == "估值";
+            let differs = |k: EventKind| k != d.kind && !(valuation && k == EventKind::Funding);
+            let other_kind = all.iter().any(|t| t.start >= a && t.start < b && differs(t.kind))
+                || x.rules.mentioned_kinds(x.between(a, b)).into_iter().any(differs);
             if other_kind { None } else { in_clause(cj).last().copied() }
         });
         if let Some(date) = date {

@@ -98,11 +98,11 @@ pub(crate) fn build(
         K::Release => release(x, m),
 
         K::Education => education(x, m),
-        K::Financials => financials(x, m, st),
+        K::Financials => financials(x, m, all, st),
         K::Merger => merger(x, m),
         K::Ipo => match product_launch(x, m, all) {
             Some(drafts) => drafts,
-            None => ipo(x, m, st),
+            None => ipo(x, m, all, st),
         },
         K::Layoff => layoff(x, m, all),
     };
@@ -236,6 +236,16 @@ fn hire(x: &Sent, m: &TriggerMatch, all: &[TriggerMatch], st: &mut State) -> Vec
         }
     }
     let mut shared_former = cued_former(x, former_range);
+    // 从微软跳槽至X，此前曾在微软亚洲研究院工作: the org moved from, named in the
+    // trigger's clause, is the former employer; earlier stints elsewhere are not.
+    let (tcs, tce) = x.clauses[x.clause_of(m.start)];
+    let from_here = |o: usize| {
+        let e = x.e(o);
+        e.start >= tcs && e.end <= m.start && x.between(tcs, e.start).ends_with('从')
+    };
+    if shared_former.iter().any(|&o| from_here(o)) {
+        shared_former.retain(|&o| x.e(o).start >= tcs && x.e(o).end <= tce);
+    }
     shared_former.extend(group);
     if let Some(emp) = employer {
         shared_former.retain(|&o| !same_thing(x, o, emp));
@@ -458,12 +468,20 @@ fn appointment(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
             org = x.first_after(m.end, &[E::Org]).filter(|&i| x.is_plain_org(i));
         }
     }
+    // 出任某新能源汽车公司的首席执行官 / 出任新公司首席执行官: an unnamed employer heads the
+    // new post, so the person's present affiliation is not the appointment's org.
+    let unnamed_head = rule.who != Some(Side::After)
+        && titles.first().is_some_and(|&t| {
+            let gap = x.between(m.end, x.e(t).start).trim();
+            let gap = gap.trim_start_matches(['为', '了']).trim_end_matches('的');
+            gap.chars().count() >= 2 && x.ents_in(m.end, x.e(t).start, &[E::Org]).is_empty()
+        });
     if org.is_none() {
         let skip: Vec<usize> = people.iter().filter_map(|&p| x.chain_left(p).1).collect();
         org = x.org_before(m.start, &[]).filter(|o| {
             // The person's own affiliation before the verb still counts (黄亦柯's company is
             // not the one he joins only when another org follows the verb).
-            !skip.contains(o) || x.first_after(m.end, &[E::Org]).is_none()
+            !skip.contains(o) || (x.first_after(m.end, &[E::Org]).is_none() && !unnamed_head)
         });
     }
     let mut out = Vec::new();
@@ -725,6 +743,9 @@ fn money_later(x: &Sent, m: &TriggerMatch, st: &State) -> Option<usize> {
 fn funding(x: &Sent, m: &TriggerMatch, all: &[TriggerMatch], st: &mut State) -> Vec<Draft> {
     let ci = x.clause_of(m.start);
     let (cs, ce) = x.clauses[ci];
+    if !plain_investment_gap(x, m) {
+        return Vec::new();
+    }
     // 软银向OpenAI注资: the org after 向 raises, the one before it invests.
     let xiang = x
         .ents_in(cs, m.start, &[E::Org])
@@ -796,20 +817,59 @@ fn funding(x: &Sent, m: &TriggerMatch, all: &[TriggerMatch], st: &mut State) -> 
         return out;
     }
     let amount = money_nearest(x, m, st)
-        .filter(|&a| !other_trigger_between(x, m, all, a))
-        .or_else(|| money_later(x, m, st));
+        .filter(|&a| !other_trigger_between(x, m, all, a) && !owned_by_other(x, all, a, K::Funding))
+        .or_else(|| money_later(x, m, st))
+        .map(|a| primary(x, a, st));
     if let Some(a) = amount {
         st.claimed.push(a);
     }
     let mut d = Draft::new(K::Funding, m);
     d.add(Role::Org, org);
     d.add(Role::Amount, amount);
+    if let Some(a) = amount {
+        add_converted(x, &mut d, a, st);
+    }
     d.add_all(Role::Investor, &my_inv);
     if let Some((a, b)) = round {
         d.args.push((Role::Round, ArgRef::Text(a, b)));
     }
     out.push(d);
     out
+}
+
+/// For a 获得…投资 pattern, whether only investors, amounts, rounds and linking words stand
+/// between anchor and tail (获得红杉中国、美团等机构的天使轮投资); anything else
+/// (获得400亿美元贷款加码OpenAI投资, 获得越来越多资本关注…投资) is some other phrase.
+fn plain_investment_gap(x: &Sent, m: &TriggerMatch) -> bool {
+    const LINK: &str = "、和与及以等机构的战略联合共同独家多家数首次新一轮笔 ";
+    let Some((ta, _)) = m.tail else { return true };
+    let mut p = m.end;
+    while p < ta {
+        if let Some(i) = x.ents.iter().copied().find(|&i| {
+            x.e(i).start == p && matches!(x.kind(i), E::Org | E::Money) && x.e(i).end <= ta
+        }) {
+            p = x.e(i).end;
+            continue;
+        }
+        let rest = x.between(p, ta);
+        if let Some(r) = ROUND.find(rest).filter(|r| r.start() == 0) {
+            p += r.end();
+            continue;
+        }
+        // An unrecognised item of a list of investors (蔚来资本、合肥产投等).
+        if x.between(m.end, p).ends_with('、') {
+            let item = rest.find(['、', '等', '和']).filter(|&k| rest[..k].chars().count() <= 8);
+            if let Some(k) = item.filter(|&k| k > 0) {
+                p += k;
+                continue;
+            }
+        }
+        match rest.chars().next() {
+            Some(c) if LINK.contains(c) => p += c.len_utf8(),
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The company raising: an org before the trigger in its clause (not for 领投/跟投, whose org
@@ -917,7 +977,8 @@ fn acquisition(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
             .last()
             .or_else(|| x.org_before(m.start, &skip));
     }
-    let amount = money_nearest(x, m, st).or_else(|| money_later(x, m, st));
+    let amount =
+        money_nearest(x, m, st).or_else(|| money_later(x, m, st)).map(|a| primary(x, a, st));
     if let Some(a) = amount {
         st.claimed.push(a);
     }
@@ -926,6 +987,9 @@ fn acquisition(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
     d.add(Role::Acquirer, acquirer);
     d.add(Role::Target, target);
     d.add(Role::Amount, amount);
+    if let Some(a) = amount {
+        add_converted(x, &mut d, a, st);
+    }
     vec![d]
 }
 
@@ -1059,16 +1123,45 @@ fn release(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
         !(x.between(x.s.start, e.start).ends_with('在')
             && x.between(e.end, m.start).trim().chars().count() <= 1)
     });
+    // A已与B签署协议，…发布: the partner after 与 is not the maker; the subject before it is.
+    let org = org.map(|o| {
+        let e = x.e(o);
+        let (a, _) = x.clauses[x.clause_of(e.start)];
+        let partner = x.between(a, e.start).ends_with(['与', '同', '跟'])
+            && !["联合", "共同", "一起", "一同"]
+                .iter()
+                .any(|w| x.between(e.end, m.start).trim_start().starts_with(w))
+            && e.end < x.clauses[x.clause_of(m.start)].0;
+        match partner {
+            true => x
+                .ents_in(a, e.start, &[E::Org])
+                .into_iter()
+                .rfind(|&i| x.is_plain_org(i))
+                .unwrap_or(o),
+            false => o,
+        }
+    });
     let after = x.ents_in(m.end, ce, &[E::Product]);
     // 发布了第三季度财报 / 发布公告: a report, no release.
     if after.is_empty() && names_report(x, m.end, ce) {
         return Vec::new();
     }
+    // 较上一代玄武-2提升3倍: a product compared with is no product released.
+    let yardstick = |i: usize| {
+        let e = x.e(i);
+        let (a, _) = x.clauses[x.clause_of(e.start)];
+        let before = x.between(a, e.start);
+        let tail: String =
+            before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+        x.rules.cue("yardstick").iter().any(|w| tail.contains(w.as_str()))
+    };
     let products: Vec<usize> = if after.is_empty() {
         x.ents_in(cs, m.start, &[E::Product])
             .into_iter()
-            .last()
-            .or_else(|| x.ents_in(x.s.start, m.start, &[E::Product]).into_iter().last())
+            .rfind(|&i| !yardstick(i))
+            .or_else(|| {
+                x.ents_in(x.s.start, m.start, &[E::Product]).into_iter().rfind(|&i| !yardstick(i))
+            })
             .into_iter()
             .collect()
     } else {
@@ -1203,15 +1296,108 @@ fn education(x: &Sent, m: &TriggerMatch) -> Vec<Draft> {
     out
 }
 
-fn financials(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
+fn financials(x: &Sent, m: &TriggerMatch, all: &[TriggerMatch], st: &mut State) -> Vec<Draft> {
     let Some(amount) = money_next(x, m, st) else { return Vec::new() };
     let amount = reached(x, amount, st).unwrap_or(amount);
+    let amount = primary(x, amount, st);
+    // 亏损收窄3亿元 is a change, not the loss; 亏损收窄至15.2亿元 gives the loss.
+    let e = x.e(amount);
+    if e.start >= m.end {
+        // 收入冲刺IPO 估值达300亿美元: the money is the later metric's.
+        if all.iter().any(|t| t.kind == K::Financials && t.start >= m.end && t.end <= e.start) {
+            return Vec::new();
+        }
+        let gap = x.between(m.end, e.start);
+        if x.rules.cue("change").iter().any(|w| gap.contains(w.as_str()))
+            && !x.ends_with_cue(e.start, "reached")
+        {
+            return Vec::new();
+        }
+    }
     st.claimed.push(amount);
+    // 为发那科、安川电机等厂商提供软件: orgs served are no subject of the figure; 合并后的新公司
+    // 估值: an unnamed new company owns it (a bare 公司 refers back and keeps the org).
+    let mut skip = investors(x);
+    for o in x.ents_in(x.s.start, m.start, &[E::Org]) {
+        let (a, _) = x.clauses[x.clause_of(x.e(o).start)];
+        if x.between(a, x.e(o).start).contains(['为', '向', '给', '帮']) {
+            skip.push(o);
+        }
+    }
+    let unnamed =
+        x.ents_in(x.s.start, m.start, &[E::Org]).last().is_none_or(|&o| x.e(o).end < m.start)
+            && x.ends_with_cue(m.start, "unnamed_company");
     let mut d = Draft::new(K::Financials, m);
-    d.add(Role::Org, x.org_before(m.start, &investors(x)));
+    d.add(Role::Org, if unnamed { None } else { x.org_before(m.start, &skip) });
     d.args.push((Role::Metric, ArgRef::Text(m.start, m.end)));
     d.add(Role::Amount, Some(amount));
+    add_converted(x, &mut d, amount, st);
     vec![d]
+}
+
+/// Whether money `i` stands right before (的 between allowed) a noun trigger of another kind
+/// than `kind` (55亿美元的估值 belongs to the valuation, not to a funding or an IPO).
+fn owned_by_other(x: &Sent, all: &[TriggerMatch], i: usize, kind: K) -> bool {
+    let after = x.between(x.e(i).end, x.s.end);
+    let after = after.strip_prefix('的').unwrap_or(after);
+    let p = x.s.end - after.len();
+    all.iter().any(|t| {
+        t.start == p
+            && t.kind != kind
+            && matches!(t.kind, K::Financials | K::Compensation | K::Cost)
+    })
+}
+
+/// For a money that converts an earlier one (450亿日元（约合3.1亿美元）), the earlier money:
+/// the figure as first given.
+fn primary(x: &Sent, i: usize, st: &State) -> usize {
+    let e = x.e(i);
+    let Some(prev) = x.ents_in(x.s.start, e.start, &[E::Money]).into_iter().last() else {
+        return i;
+    };
+    if !unclaimed(st, prev) || x.clause_of(x.e(prev).start) != x.clause_of(e.start) {
+        return i;
+    }
+    let gap = x.between(x.e(prev).end, e.start);
+    let gap = gap.trim_end_matches(['约', '为', '近', '超', ' ']);
+    if gap.chars().count() <= 4
+        && x.rules.cue("converted").iter().any(|w| gap.ends_with(w.as_str()))
+    {
+        prev
+    } else {
+        i
+    }
+}
+
+/// The same figure in a second currency after `amount` (18.6亿元…约合2.6亿美元,
+/// 5亿美元（约合39亿港元）): a money in the same segment right after a `converted` cue,
+/// no other money between. Claimed and added as a second amount.
+fn add_converted(x: &Sent, d: &mut Draft, amount: usize, st: &mut State) {
+    const MAX_GAP: usize = 30;
+    let e = x.e(amount);
+    let seg = x.seg_of_clause(x.clause_of(e.start));
+    let Some(next) = x.ents_in(e.end, x.s.end, &[E::Money]).into_iter().next() else { return };
+    let n = x.e(next);
+    if x.seg_of_clause(x.clause_of(n.start)) != seg || !unclaimed(st, next) {
+        return;
+    }
+    let gap = x.between(e.end, n.start);
+    if gap.chars().count() > MAX_GAP {
+        return;
+    }
+    let before = gap.trim_end_matches(['约', '为', '近', '超', ' ']);
+    if !x.rules.cue("converted").iter().any(|w| before.ends_with(w.as_str())) {
+        return;
+    }
+    let currency = |i: usize| match &x.e(i).value {
+        Some(crate::model::Value::Money(m)) => Some(m.currency.clone()),
+        _ => None,
+    };
+    if currency(amount) == currency(next) {
+        return;
+    }
+    st.claimed.push(next);
+    d.add(Role::Amount, Some(next));
 }
 
 /// 估值从26亿美元暴涨至390亿美元: for a money after 从/由, the money reached (after 至/到…)
@@ -1273,7 +1459,11 @@ fn product_launch(x: &Sent, m: &TriggerMatch, all: &[TriggerMatch]) -> Option<Ve
         // 新车上市后…: goods with no named maker.
         return x.has_cue(cs, m.start, "goods").then(Vec::new);
     };
-    let goods = x.has_cue(x.e(subj).end, m.start, "goods");
+    // 赴港交所上市: a listing, whatever goods an earlier clause names.
+    if x.ents_in(cs, m.start, &[E::Org]).into_iter().any(|i| x.is_exchange(i)) {
+        return None;
+    }
+    let goods = x.has_cue(x.e(subj).end.max(cs), m.start, "goods");
     if x.kind(subj) == E::Org && !goods {
         return None;
     }
@@ -1300,7 +1490,7 @@ fn product_launch(x: &Sent, m: &TriggerMatch, all: &[TriggerMatch]) -> Option<Ve
     Some(vec![d])
 }
 
-fn ipo(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
+fn ipo(x: &Sent, m: &TriggerMatch, all: &[TriggerMatch], st: &mut State) -> Vec<Draft> {
     let ci = x.clause_of(m.start);
     let (cs, ce) = x.clauses[ci];
     let inv = investors(x);
@@ -1317,29 +1507,33 @@ fn ipo(x: &Sent, m: &TriggerMatch, st: &mut State) -> Vec<Draft> {
         .into_iter()
         .filter(|&i| x.is_exchange(i))
         .min_by_key(|&i| x.e(i).start.abs_diff(m.start));
-    // 募资约54亿港元: the money raised.
+    // 募资约54亿港元: the money raised, in the trigger's clause after it or a later clause
+    // of its segment, else an earlier clause of the segment (…，募资5亿美元，…挂牌). A money
+    // that another trigger's noun owns (55亿美元的估值) is no money raised.
     let seg = x.seg_of_clause(ci);
-    let mut amount = None;
-    for cj in ci..x.clauses.len() {
-        if x.seg_of_clause(cj) != seg {
-            break;
-        }
+    let owned = |i: usize| owned_by_other(x, all, i, K::Ipo);
+    let raised = |a: usize, b: usize| -> Option<usize> {
+        let (_, e) = x.find_cue(a, b, "raise")?;
+        x.ents_in(e, b, &[E::Money]).into_iter().find(|&i| unclaimed(st, i) && !owned(i))
+    };
+    let later = (ci..x.clauses.len()).take_while(|&cj| x.seg_of_clause(cj) == seg).find_map(|cj| {
         let (a, b) = x.clauses[cj];
-        let a = if cj == ci { m.start } else { a };
-        if let Some((_, e)) = x.find_cue(a, b, "raise") {
-            amount = x.ents_in(e, b, &[E::Money]).into_iter().find(|&i| unclaimed(st, i));
-            if amount.is_some() {
-                break;
-            }
-        }
-    }
-    if let Some(a) = amount {
-        st.claimed.push(a);
-    }
+        raised(if cj == ci { m.start } else { a }, b)
+    });
+    let amount = later.or_else(|| {
+        (0..=ci).rev().take_while(|&cj| x.seg_of_clause(cj) == seg).find_map(|cj| {
+            let (a, b) = x.clauses[cj];
+            raised(a, if cj == ci { m.start } else { b })
+        })
+    });
     let mut d = Draft::new(K::Ipo, m);
     d.add(Role::Org, org);
     d.add(Role::Exchange, exchange);
-    d.add(Role::Amount, amount);
+    if let Some(a) = amount {
+        st.claimed.push(a);
+        d.add(Role::Amount, Some(a));
+        add_converted(x, &mut d, a, st);
+    }
     vec![d]
 }
 

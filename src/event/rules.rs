@@ -206,6 +206,23 @@ impl EventRules {
             .collect()
     }
 
+    /// Whether `text` holds a plain (tail-less) trigger of another kind than `kind`.
+    fn other_kind_in(
+        &self,
+        ac: &CharwiseDoubleArrayAhoCorasick<u32>,
+        text: &str,
+        kind: EventKind,
+    ) -> bool {
+        ac.leftmost_find_iter(text).any(|m| {
+            self.groups.get(m.value() as usize).is_some_and(|g| {
+                g.iter().any(|&i| {
+                    let t = &self.triggers[i];
+                    t.tails.is_empty() && t.kind != kind
+                })
+            })
+        })
+    }
+
     /// Triggers in `sentence`, leftmost-longest, in order. A pattern's tail is consumed:
     /// no other trigger starts inside it.
     pub(crate) fn triggers(&self, sentence: &str) -> Vec<TriggerMatch> {
@@ -231,6 +248,9 @@ impl EventRules {
                     None
                 } else {
                     match find_tail(after, &t.tails) {
+                        // A trigger of another kind between (推迟新车交付、裁员…上市) ends
+                        // the pattern: two happenings.
+                        Some((a, _)) if self.other_kind_in(ac, &after[..a], t.kind) => continue,
                         Some((a, b)) => Some((e + a, e + b)),
                         None => continue,
                     }

@@ -12,6 +12,11 @@ pub(crate) fn is_clause_break(c: char) -> bool {
     matches!(c, ',' | '，' | ';' | '；' | ':' | '：' | '。' | '!' | '！' | '?' | '？')
 }
 
+/// A Chinese character (CJK unified ideographs).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
 /// Characters that end a segment (a clause group: 分号).
 fn is_segment_break(c: char) -> bool {
     matches!(c, ';' | '；')
@@ -99,8 +104,16 @@ impl<'a> Sent<'a> {
         let mut clause_seg = Vec::new();
         let mut seg = 0;
         let mut start = s.start;
-        for (i, c) in text[s.start..s.end].char_indices() {
-            if is_clause_break(c) {
+        let stext = &text[s.start..s.end];
+        let mut prev = '\0';
+        for (i, c) in stext.char_indices() {
+            // A space between two Chinese characters separates headline clauses
+            // (高子墨被免职 首席财务官罗建平将退休).
+            let gap = matches!(c, ' ' | '\u{3000}')
+                && is_han(prev)
+                && stext[i + c.len_utf8()..].chars().next().is_some_and(is_han);
+            prev = c;
+            if is_clause_break(c) || gap {
                 let at = s.start + i;
                 if at > start {
                     clauses.push((start, at));
@@ -250,6 +263,20 @@ impl<'a> Sent<'a> {
         let mut cur = self.e(i).start;
         // A post without a name heads its own chain (京东上一任首席技术官).
         let from_title = self.kind(i) == EntityKind::Title;
+        // 首席财务官、现年62岁的罗建平: an age between post and name.
+        if !from_title {
+            let before = self.between(self.s.start, cur);
+            if let Some(app) = before.strip_suffix('的').and_then(|b| b.rsplit_once('、')) {
+                let (head, app) = app;
+                let age =
+                    ["现年", "今年", "年仅", "时年", "年近"].iter().any(|w| app.starts_with(w))
+                        && app.ends_with('岁')
+                        && app.chars().count() <= 8;
+                if age {
+                    cur = self.s.start + head.len();
+                }
+            }
+        }
         for &j in self.ents[..k].iter().rev() {
             let f = self.e(j);
             if f.end > cur {
