@@ -168,6 +168,8 @@ pub(crate) struct NameRules {
     pub demonym_suffix: WordList,
     pub publication_cue: WordList,
     pub product_category: WordList,
+    pub org_business: WordList,
+    pub org_latin_tail: HashSet<String>,
 }
 
 impl NameRules {
@@ -217,6 +219,10 @@ impl NameRules {
                 "demonym_suffix" => r.demonym_suffix.push(w),
                 "publication_cue" => r.publication_cue.push(w),
                 "product_category" => r.product_category.push(w),
+                "org_business" => r.org_business.push(w),
+                "org_latin_tail" => {
+                    r.org_latin_tail.insert(w);
+                }
                 _ => {}
             }
         }
@@ -241,6 +247,7 @@ impl NameRules {
             &mut r.demonym_suffix,
             &mut r.publication_cue,
             &mut r.product_category,
+            &mut r.org_business,
         ] {
             list.finish();
         }
@@ -498,7 +505,17 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
                 end += s.len();
             }
         }
-        let mut c = Candidate::new(kind, hit.start, end, tier::STRONG);
+        // A full lexicon name that begins with a digit (21世纪经济报道, 36氪) wins over the
+        // date or number read inside it.
+        let t = if kind == EntityKind::Org
+            && surface.starts_with(|c: char| c.is_ascii_digit())
+            && (surface == entry.name || surface.chars().count() >= 7)
+        {
+            tier::SURE
+        } else {
+            tier::STRONG
+        };
+        let mut c = Candidate::new(kind, hit.start, end, t);
         if kind.is_named() {
             c = c.with_canonical(entry.name.clone());
         }

@@ -27,6 +27,7 @@ pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
     named_units(ctx, out, &mut found);
     dateline_outlet(ctx, &mut found);
     by_suffix(ctx, out, &mut found);
+    latin_aliases(ctx, out, &mut found);
     latin_brands(ctx, out, &mut found);
     propagate(ctx, out, &mut found);
     out.append(&mut found);
@@ -252,6 +253,10 @@ fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
             *b = true;
         }
     }
+    // Where lexicon orgs start and end, sorted.
+    let mut org_starts: Vec<(usize, usize)> =
+        out.iter().filter(|o| o.kind == EntityKind::Org).map(|o| (o.start, o.end)).collect();
+    org_starts.sort_unstable();
     // One pass over the text: only characters that begin some suffix are looked at.
     let occurrences = text
         .char_indices()
@@ -270,8 +275,10 @@ fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
             }
             // The suffix glued to the word after it is no suffix (资本市场, 银行业, 大学生),
             // unless that word is a company word (科技公司).
-            if ctx.tokens.at(p).is_some_and(|t| t.start == p && t.end > end)
-                && !["公司", "集团"].iter().any(|w| text[end..].starts_with(w))
+            // A run jieba glued by guess (产投|领 as 产投领) is no word.
+            if ctx.tokens.at(p).is_some_and(|t| {
+                t.start == p && t.end > end && ctx.segmenter.is_word(&text[t.start..t.end])
+            }) && !["公司", "集团"].iter().any(|w| text[end..].starts_with(w))
             {
                 continue;
             }
@@ -362,6 +369,8 @@ fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
                     continue;
                 }
                 let Some(proper) = shape else { continue };
+                // A place before a school, bank or fund suffix names it (合肥产投).
+                let proper = proper || is_place;
                 // 公司 is the most generic suffix: its name must read as a proper name.
                 // A common-noun name with only a weak anchor counts when the article
                 // repeats the whole name (星河科技 … 星河科技).
@@ -412,6 +421,18 @@ fn by_suffix(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
                     s = loc.start;
                     t = tier::STRONG;
                 }
+            }
+            // A place or a known org at the start of the name (合肥产投, 浙大科创基金): the
+            // whole name must win over the shorter lexicon name inside it.
+            if t == tier::RULE
+                && s + 3 < p
+                && ((r.org_place_ok.has(suffix)
+                    && ctx.lexicon.lookup(&text[s..p], LexKind::Location).is_some())
+                    || org_starts
+                        .get(org_starts.partition_point(|&(a, _)| a < s))
+                        .is_some_and(|&(a, b)| a == s && b < p))
+            {
+                t = tier::STRONG;
             }
             // 公司 as a class noun before a name (同业公司影策科技) names no company.
             if suffix == "公司" {
@@ -487,7 +508,11 @@ fn latin_brands(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
         }
         let after = text[e..].trim_start_matches(' ');
         let before = text[..s].trim_end_matches(' ');
-        if prefix_in(&r.org_after, after).is_some()
+        // A multi-word name ending in a company word: Halla Semiconductor, Shinonome AI.
+        let tail = name.contains(' ')
+            && name.rsplit(' ').next().is_some_and(|w| r.org_latin_tail.contains(w));
+        if tail
+            || prefix_in(&r.org_after, after).is_some()
             || suffix_in(&r.org_before, before).is_some()
             || finance_after(after)
             || latin_in_org_list(text, out, s, e)
@@ -495,6 +520,35 @@ fn latin_brands(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
             found.push(Candidate::new(EntityKind::Org, s, e, tier::RULE));
         }
     }
+}
+
+/// A Latin name in brackets right after an org is the same org under another name:
+/// 赫利俄斯实验室（Helios Labs）, 衡岳机器人（Hengyue Robotics）.
+fn latin_aliases(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
+    let text = ctx.text;
+    let taken = Occupied::new(text.len(), out.iter().chain(found.iter()), true);
+    let mut add: Vec<Candidate> = Vec::new();
+    for c in out.iter().chain(found.iter()).filter(|c| c.kind == EntityKind::Org) {
+        let rest = &text[c.end..];
+        let Some(open) = ['（', '('].into_iter().find(|&b| rest.starts_with(b)) else { continue };
+        let s = c.end + open.len_utf8();
+        let inner = &text[s..];
+        let Some(len) = inner.find(['）', ')']) else { continue };
+        let alias = &inner[..len];
+        let ok_char = |ch: char| ch.is_ascii_alphanumeric() || matches!(ch, ' ' | '.' | '-' | '&');
+        if !(2..=40).contains(&alias.len())
+            || !alias.starts_with(|ch: char| ch.is_ascii_uppercase())
+            || !alias.chars().all(ok_char)
+            || !alias.chars().any(|ch| ch.is_ascii_lowercase())
+            || alias.ends_with(' ')
+            || taken.any(s, s + len)
+        {
+            continue;
+        }
+        let canon = c.canonical.clone().unwrap_or_else(|| text[c.start..c.end].to_string());
+        add.push(Candidate::new(EntityKind::Org, s, s + len, c.tier).with_canonical(canon));
+    }
+    found.append(&mut add);
 }
 
 /// A company action about money after a brand: `宣布完成…融资`, `获得…投资`, `的C轮`.
@@ -560,6 +614,24 @@ fn propagate(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
     let mut add: Vec<Candidate> = Vec::new();
     let mut occ = Occupied::new(text.len(), out.iter().chain(found.iter()), false);
     let plain: Vec<&str> = forms.iter().map(|(f, _)| f.as_str()).collect();
+    // Names found so far (a place may follow a short form: 赫利俄斯|日本).
+    let named = Occupied::new(
+        text.len(),
+        out.iter().chain(found.iter()).filter(|c| {
+            matches!(c.kind, EntityKind::Org | EntityKind::Person | EntityKind::Product)
+        }),
+        false,
+    );
+    // Units found so far, to name what a short-form unit stands for.
+    let units: std::collections::BTreeMap<&str, &str> = out
+        .iter()
+        .chain(found.iter())
+        .filter(|c| c.kind == EntityKind::Org)
+        .map(|c| {
+            let surface = &text[c.start..c.end];
+            (surface, c.canonical.as_deref().unwrap_or(surface))
+        })
+        .collect();
     for (i, k) in find_all(text, &plain) {
         let (form, canon) = &forms[i];
         {
@@ -571,8 +643,47 @@ fn propagate(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
             {
                 continue;
             }
+            let short = form != canon && canon.starts_with(form.as_str());
+            // A short form plus a business or country word is a unit of its own (鲸跃云,
+            // 鲸跃电商, 赫利俄斯日本), unless the word runs on (鲸跃|云计算).
+            if short && !text[e..].starts_with(&canon[form.len()..]) {
+                if let Some(w) = prefix_in(&RULES.org_business, &text[e..]) {
+                    let e2 = e + w.len();
+                    let runs_on = ctx.tokens.at(e).is_some_and(|t| t.start == e && t.end > e2);
+                    if !runs_on && !named.any(e, e2) {
+                        let unit = &text[k..e2];
+                        // A longer unit already named (鲸跃云智能事业群) is what it stands for.
+                        let canon2 = units
+                            .range(unit..)
+                            .next()
+                            .filter(|(f, _)| f.starts_with(unit))
+                            .map_or(unit, |(_, c)| *c)
+                            .to_string();
+                        occ.mark(k, e2);
+                        add.push(
+                            Candidate::new(EntityKind::Org, k, e2, tier::STRONG)
+                                .with_canonical(canon2),
+                        );
+                        continue;
+                    }
+                }
+            }
+            // A verb or preposition right after the short form ends it (赫利俄斯拟收购).
+            // jieba may glue the name's end to that word (赫利俄|斯拟): then the character
+            // after the name is tested alone.
+            let function_tag = |w: &str| {
+                ctx.segmenter.word_tag(w).is_some_and(|g| matches!(g, "v" | "p" | "d" | "c"))
+            };
+            let verb_next = ctx.tokens.at(e).is_some_and(|t| {
+                if t.start == e {
+                    function_tag(&text[t.start..t.end])
+                } else {
+                    char_at(text, e).is_some_and(|c| function_tag(&text[e..e + c.len_utf8()]))
+                }
+            });
             // A short form (极岚) ends where no Han word continues it: 极岚S9, 极岚的.
             if form != canon
+                && !verb_next
                 && canon.starts_with(form.as_str())
                 && char_at(text, e)
                     .is_some_and(|c| c == '-' || (is_han(c) && !RULES.given_stop.contains(&c)))
