@@ -66,6 +66,8 @@ const NOT_PRODUCT_AFTER: &[&str] =
 pub(crate) fn recognize(ctx: &Context, out: &mut Vec<Candidate>) {
     let mut found: Vec<Candidate> = Vec::new();
     versioned(ctx, &mut found);
+    han_versioned(ctx, out, &mut found);
+    ai_apps(ctx, out, &mut found);
     model_names(ctx, out, &mut found);
     quoted(ctx, out, &mut found);
     propagate(ctx, out, &mut found);
@@ -192,6 +194,8 @@ fn tail_end(text: &str, start: usize, base_end: usize, han_base: bool, words: bo
             }
         }
         Some(b'-') if !han_base && is_ascii_alnum(b.get(i + 1)) => i = glued(b, i),
+        // A Han name takes a hyphened version: 混元-T1, 昆仑-2.
+        Some(b'-') if han_base && han_version_end(text, i).is_some() => i = glued(b, i),
         Some(b'.') if ends_digit && b.get(i + 1).is_some_and(u8::is_ascii_digit) => i = glued(b, i),
         _ => {}
     }
@@ -465,6 +469,265 @@ fn model_names(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
     found.append(&mut add);
 }
 
+/// Words after an "X AI" name that make it an app, not a company: OpenClaw AI应用.
+const APP_AFTER: &[&str] = &["应用", "产品", "助手", "App", "APP", "app", "软件", "客户端", "插件"];
+
+/// "X AI" names guessed as orgs from their shape that are apps by what follows them
+/// (OpenClaw AI应用, Foo AI助手): a product over the same span, one tier above the guess.
+fn ai_apps(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
+    let text = ctx.text;
+    for c in out.iter().filter(|c| c.kind == EntityKind::Org && c.tier < tier::SURE) {
+        let name = &text[c.start..c.end];
+        if !name.is_ascii() || !name.ends_with("AI") || name.len() < 4 {
+            continue;
+        }
+        let after = text[c.end..].trim_start_matches(' ');
+        if APP_AFTER.iter().any(|w| after.starts_with(w))
+            && !found.iter().any(|f| f.start < c.end && c.start < f.end)
+        {
+            let t = (c.tier + 1).clamp(tier::STRONG, tier::SURE);
+            found.push(Candidate::new(EntityKind::Product, c.start, c.end, t));
+        }
+    }
+}
+
+/// Words right before a Chinese model name that put it in a product's place, besides the
+/// product categories and the release verbs: 搭载玄铁C950, 上一代玄武-2, 基于盘古5.0.
+const HAN_LEFT_CUES: &[&str] =
+    &["量产", "搭载", "采用", "基于", "一代", "升级", "迭代", "换装", "内置", "集成", "部署"];
+
+/// Words right after a Chinese model name and its version that show a product, besides the
+/// product categories: 玄武-3系列, 文心4.5版本.
+const HAN_RIGHT_CUES: &[&str] = &["系列", "版本", "版"];
+
+/// Characters before a name that end the word before it, so the name starts there.
+const HAN_LEFT_BREAKS: &[char] = &['的', '款', '了', '和', '与', '及', '、', '或', '将', '把'];
+
+/// Last characters of a word that a number follows as a value, not a version (约3.5,
+/// 增长2.5, 提升1.5): such a word is no model name.
+const HAN_NAME_STOPS: &[char] = &[
+    '约', '达', '为', '至', '超', '近', '共', '计', '仅', '逾', '占', '比', '增', '降', '涨', '跌',
+    '长', '升', '幅', '率', '值', '额', '量', '数', '分', '价', '期', '年', '月', '日',
+];
+
+/// Dictionary tags of everyday words (verbs, adjectives, adverbs, numbers…) that are no
+/// model name even before a version.
+const HAN_NAME_BAD_TAGS: &[&str] =
+    &["v", "vn", "vd", "a", "ad", "an", "d", "m", "q", "r", "p", "c", "u", "t", "f", "s"];
+
+/// A dictionary noun this frequent is an everyday word (版本, 性能), not a model's name.
+const HAN_NAME_MAX_FREQ: usize = 500;
+
+/// The end of a version right after a Chinese name at `v`: `-3`, `-2.5`, `-T1`, `4.5`,
+/// ` 5.0`, `C950`; None when there is none or it reads as a value (3.5亿, 12.5%), a range
+/// (-3-5), a year (-2024) or a software release (4.5.1).
+fn han_version_end(text: &str, v: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let first = *b.get(v)?;
+    let e = match first {
+        b'-' if is_ascii_alnum(b.get(v + 1)) => {
+            let e = glued(b, v);
+            let t = &text[v + 1..e];
+            let int = t.bytes().take_while(u8::is_ascii_digit).count();
+            if int > 2 || !t.bytes().any(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            // A range (-3-5): a second piece of bare digits.
+            if t.split(['-', '.']).skip(1).any(|p| p.bytes().all(|c| c.is_ascii_digit()))
+                && t.contains('-')
+            {
+                return None;
+            }
+            e
+        }
+        b' ' | b'0'..=b'9' => {
+            let d = if first == b' ' { v + 1 } else { v };
+            let mut j = d;
+            while b.get(j).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            }
+            if j == d || j - d > 2 || b.get(j) != Some(&b'.') {
+                return None;
+            }
+            let f = j + 1;
+            j = f;
+            while b.get(j).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            }
+            if j == f || j - f > 2 {
+                return None;
+            }
+            glued_hyphen(b, j)
+        }
+        c if c.is_ascii_uppercase() => {
+            let e = glued(b, v);
+            if !text[v..e].bytes().any(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            e
+        }
+        _ => return None,
+    };
+    let dotted_on = b.get(e) == Some(&b'.') && b.get(e + 1).is_some_and(u8::is_ascii_digit);
+    if is_ascii_alnum(b.get(e)) || dotted_on || RELEASE_NUMBER.is_match(&text[v..e]) {
+        return None;
+    }
+    let after = &text[e..];
+    let next = after.chars().next();
+    if next.is_some_and(|c| MEASURE_CHARS.contains(&c) || matches!(c, '%' | '％' | '~' | '～'))
+        || NOT_PRODUCT_AFTER.iter().any(|w| after.starts_with(w) && *w != "版本")
+        || after.starts_with('-') && is_ascii_alnum(b.get(e + 1))
+    {
+        return None;
+    }
+    Some(e)
+}
+
+/// True when `name` (2–4 Han characters) may be a model's name: no function character, no
+/// value word's ending, no everyday word of the dictionary.
+fn han_name_ok(ctx: &Context, name: &str) -> bool {
+    let mut chars = name.chars();
+    let Some(first) = chars.next() else { return false };
+    if RULES.surname_weak.contains(&first) && !matches!(first, '小' | '大') {
+        return false;
+    }
+    if chars.any(|c| RULES.surname_weak.contains(&c))
+        || name.ends_with(|c: char| HAN_NAME_STOPS.contains(&c))
+    {
+        return false;
+    }
+    if let Some(tag) = ctx.segmenter.word_tag(name) {
+        if HAN_NAME_BAD_TAGS.contains(&tag) || ctx.segmenter.word_freq(name) >= HAN_NAME_MAX_FREQ {
+            return false;
+        }
+    }
+    ctx.lexicon.lookup(name, LexKind::Org).is_none()
+        && ctx.lexicon.lookup(name, LexKind::Location).is_none()
+}
+
+/// True when `head` ends with a generation: 新一代, 上一代, 第二代, 第3代.
+fn generation_cue(head: &str) -> bool {
+    let Some(h) = head.strip_suffix('代') else { return false };
+    if h.ends_with('一') {
+        return true;
+    }
+    let n = h
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    n > 0 && h[..h.len() - n].ends_with('第')
+}
+
+/// True when `head` ends with a word that puts a model name after it: a category
+/// (推理芯片玄武-3), a release verb (发布文心4.5), a cue (搭载玄铁C950) or 第N代.
+fn han_left_cue(head: &str) -> bool {
+    suffix_in(&RULES.product_category, head).is_some()
+        || after_release_verb(head)
+        || HAN_LEFT_CUES.iter().any(|w| head.ends_with(w))
+        || generation_cue(head)
+}
+
+/// Chinese model and chip names with a version, in a product's place: 推理芯片玄武-3,
+/// 发布文心4.5, 搭载玄铁C950, 混元-T1大模型. The name is the 2–4 Han characters right
+/// before the version, after a cue (category, release verb, 搭载, 新一代, 第N代, a maker)
+/// or, with a category after the version, after a word break.
+fn han_versioned(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
+    let text = ctx.text;
+    let b = text.as_bytes();
+    let occ = Occupied::new(text.len(), out.iter().chain(found.iter()), false);
+    let mut org_ends: Vec<usize> =
+        out.iter().filter(|c| c.kind == EntityKind::Org).map(|c| c.end).collect();
+    org_ends.sort_unstable();
+    let mut add: Vec<Candidate> = Vec::new();
+    let mut bases: Vec<&str> = Vec::new();
+    for (v, _) in text.match_indices(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == ' ') {
+        if !char_before(text, v).is_some_and(is_han) {
+            continue;
+        }
+        // A quick test before the full parse: a version starts with - , a digit, a
+        // capital or a space then a digit.
+        let ok_start = match b[v] {
+            b' ' => b.get(v + 1).is_some_and(u8::is_ascii_digit),
+            b'-' | b'0'..=b'9' | b'A'..=b'Z' => true,
+            _ => false,
+        };
+        if !ok_start {
+            continue;
+        }
+        let Some(e) = han_version_end(text, v) else { continue };
+        let after = text[e..].trim_start_matches(' ');
+        let right = RULES.product_category.iter().any(|w| after.starts_with(w.as_str()))
+            || HAN_RIGHT_CUES.iter().any(|w| after.starts_with(w));
+        // The Han characters before v, nearest first (at most 5).
+        let mut starts: Vec<usize> = Vec::with_capacity(5);
+        for (i, c) in text[..v].char_indices().rev() {
+            if !is_han(c) || starts.len() == 5 {
+                break;
+            }
+            starts.push(i);
+        }
+        for n in 2..=4usize {
+            let Some(&s) = starts.get(n - 1) else { break };
+            if occ.any(s, e) {
+                break;
+            }
+            let name = &text[s..v];
+            if !han_name_ok(ctx, name) {
+                continue;
+            }
+            let head = &text[..s];
+            let maker = org_ends.binary_search(&s).is_ok();
+            let left = maker || han_left_cue(head);
+            let brk = starts.len() == n
+                || char_before(text, s).is_some_and(|c| HAN_LEFT_BREAKS.contains(&c));
+            if left || (right && brk) {
+                add.push(Candidate::new(EntityKind::Product, s, e, tier::RULE));
+                if !bases.contains(&name) {
+                    bases.push(name);
+                }
+                break;
+            }
+        }
+    }
+    // The same name with another version elsewhere: 玄武-2于去年推出.
+    let mut more: Vec<Candidate> = Vec::new();
+    for base in bases {
+        for (s, _) in text.match_indices(base) {
+            let v = s + base.len();
+            if add.iter().any(|c| c.start < v && s < c.end)
+                || char_before(text, s).is_some_and(is_han) && !han_left_cue(&text[..s])
+            {
+                continue;
+            }
+            if let Some(e) = han_version_end(text, v) {
+                if !occ.any(s, e) {
+                    more.push(Candidate::new(EntityKind::Product, s, e, tier::RULE));
+                }
+            }
+        }
+    }
+    found.append(&mut add);
+    found.append(&mut more);
+}
+
+/// True when a release verb ends `before`, or stands a few Han characters before its end
+/// with a noun phrase between: 推出第二代灵巧手“岳手Pro”, 发布全新旗舰手机“X1”.
+fn released_before(before: &str) -> bool {
+    let mut cut = before.len();
+    for (n, (i, c)) in before.char_indices().rev().enumerate() {
+        if after_release_verb(&before[..cut]) || generation_cue(&before[..cut]) {
+            return true;
+        }
+        if n == 8 || !is_han(c) || c == '的' {
+            return false;
+        }
+        cut = i;
+    }
+    after_release_verb(&before[..cut]) || generation_cue(&before[..cut])
+}
+
 /// A quoted name beside a product category, or after a release verb when it holds a letter
 /// or a digit: 助手“岚语”, “岚芯”智驾芯片, 产品“语芯X1”, 发布“文心5.0”.
 fn quoted(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
@@ -500,7 +763,7 @@ fn quoted(ctx: &Context, out: &[Candidate], found: &mut Vec<Candidate>) {
             .product_category
             .iter()
             .any(|w| after.find(w.as_str()).is_some_and(|i| after[..i].chars().all(is_han)));
-        let released = after_release_verb(before)
+        let released = released_before(before)
             && name.chars().any(|c| c.is_ascii_alphanumeric())
             && !bad_shape(name);
         if cat_before || cat_after || released {
@@ -591,6 +854,39 @@ mod tests {
         }
         for n in ["GLM-5", "V4", "M2.5", "Go1", "Qwen3.5"] {
             assert!(!bad_shape(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn han_versions_stop_at_values_ranges_and_years() {
+        let v = |text: &str, at: usize| han_version_end(text, at).map(|e| text[at..e].to_string());
+        // (text, byte offset of the version, expected version)
+        let cases: &[(&str, usize, Option<&str>)] = &[
+            ("玄武-3预计", 6, Some("-3")),
+            ("混元-T1。", 6, Some("-T1")),
+            ("文心4.5，", 6, Some("4.5")),
+            ("盘古 5.0大模型", 6, Some(" 5.0")),
+            ("玄铁C950处理器", 6, Some("C950")),
+            ("营收12.5亿元", 6, None),
+            ("良率92.5%", 6, None),
+            ("规模3-5倍", 6, None),
+            ("年度-2024", 6, None),
+            ("文心4.5.1", 6, None),
+            ("模型3个", 6, None),
+            ("大街-3号", 6, None),
+        ];
+        for (text, at, want) in cases {
+            assert_eq!(v(text, *at).as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn generations_are_cues() {
+        for h in ["新一代", "上一代", "第二代", "第3代", "推出第十代"] {
+            assert!(generation_cue(h), "{h}");
+        }
+        for h in ["代", "时代", "年代", "第代"] {
+            assert!(!generation_cue(h), "{h}");
         }
     }
 }
