@@ -161,14 +161,20 @@ impl<'a> Sent<'a> {
 
     /// Entities of `kinds` lying inside `[a, b)`, in order.
     pub(crate) fn ents_in(&self, a: usize, b: usize, kinds: &[EntityKind]) -> Vec<usize> {
-        self.ents
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let e = &self.entities[i];
-                e.start >= a && e.end <= b && kinds.contains(&e.kind)
-            })
-            .collect()
+        // `ents` is sorted by start and holds no empty entity: skip to the first one
+        // starting at `a` or later and stop at the first one starting at `b` or later.
+        let k = self.ents.partition_point(|&i| self.entities[i].start < a);
+        let mut out = Vec::new();
+        for &i in &self.ents[k..] {
+            let e = &self.entities[i];
+            if e.start >= b {
+                break;
+            }
+            if e.end <= b && kinds.contains(&e.kind) {
+                out.push(i);
+            }
+        }
+        out
     }
 
     /// Whether the text ending at `pos` (inside the sentence) ends with a word of cue list `cue`.
