@@ -53,14 +53,34 @@ pub struct ExtractorBuilder {
     reference_date: Option<Date>,
     default_lexicons: bool,
     detect_dateline: bool,
-    user_lexicons: Vec<UserLexicon>,
-    user_event_rules: Vec<UserLexicon>,
+    user_lexicons: Vec<UserFile>,
+    user_event_rules: Vec<UserFile>,
 }
 
+/// A user lexicon or rule file: a path read at build, or text already read.
 #[derive(Debug, Clone)]
-enum UserLexicon {
+enum UserFile {
     Path(PathBuf),
     Text { name: String, text: String },
+}
+
+impl UserFile {
+    fn read(name: &str, mut reader: impl Read) -> Result<UserFile, Error> {
+        let mut text = String::new();
+        reader.read_to_string(&mut text).map_err(|e| Error::io(name, e))?;
+        Ok(UserFile::Text { name: name.to_string(), text })
+    }
+
+    /// `(name for errors, text)`, reading the file now if it is a path.
+    fn load(&self) -> Result<(String, String), Error> {
+        match self {
+            UserFile::Path(p) => {
+                let text = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
+                Ok((p.display().to_string(), text))
+            }
+            UserFile::Text { name, text } => Ok((name.clone(), text.clone())),
+        }
+    }
 }
 
 impl Default for ExtractorBuilder {
@@ -86,26 +106,20 @@ impl ExtractorBuilder {
     /// Adds a lexicon file (the TSV format of `lexicons/README.md`), merged over the
     /// defaults. It is read at [`build`](Self::build).
     pub fn lexicon(&mut self, path: impl AsRef<Path>) -> &mut Self {
-        self.user_lexicons.push(UserLexicon::Path(path.as_ref().to_path_buf()));
+        self.user_lexicons.push(UserFile::Path(path.as_ref().to_path_buf()));
         self
     }
 
     /// Adds a lexicon from a reader; `name` names it in errors.
-    pub fn lexicon_reader(
-        &mut self,
-        name: &str,
-        mut reader: impl Read,
-    ) -> Result<&mut Self, Error> {
-        let mut text = String::new();
-        reader.read_to_string(&mut text).map_err(|e| Error::io(name, e))?;
-        self.user_lexicons.push(UserLexicon::Text { name: name.to_string(), text });
+    pub fn lexicon_reader(&mut self, name: &str, reader: impl Read) -> Result<&mut Self, Error> {
+        self.user_lexicons.push(UserFile::read(name, reader)?);
         Ok(self)
     }
 
     /// Adds event trigger rules (the format of `lexicons/event_triggers.tsv`), added to the
     /// embedded ones. Read at [`build`](Self::build).
     pub fn event_rules(&mut self, path: impl AsRef<Path>) -> &mut Self {
-        self.user_event_rules.push(UserLexicon::Path(path.as_ref().to_path_buf()));
+        self.user_event_rules.push(UserFile::Path(path.as_ref().to_path_buf()));
         self
     }
 
@@ -113,11 +127,9 @@ impl ExtractorBuilder {
     pub fn event_rules_reader(
         &mut self,
         name: &str,
-        mut reader: impl Read,
+        reader: impl Read,
     ) -> Result<&mut Self, Error> {
-        let mut text = String::new();
-        reader.read_to_string(&mut text).map_err(|e| Error::io(name, e))?;
-        self.user_event_rules.push(UserLexicon::Text { name: name.to_string(), text });
+        self.user_event_rules.push(UserFile::read(name, reader)?);
         Ok(self)
     }
 
@@ -139,26 +151,13 @@ impl ExtractorBuilder {
         let mut sources =
             if self.default_lexicons { default_sources()? } else { Sources::default() };
         for u in &self.user_lexicons {
-            match u {
-                UserLexicon::Path(p) => {
-                    let text = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
-                    sources.add_tsv(&p.display().to_string(), &text)?;
-                }
-                UserLexicon::Text { name, text } => sources.add_tsv(name, text)?,
-            }
+            let (name, text) = u.load()?;
+            sources.add_tsv(&name, &text)?;
         }
         let lexicon = Lexicon::build(sources)?;
         let segmenter = Segmenter::new(lexicon.words());
-        let mut rule_files: Vec<(String, String)> = Vec::new();
-        for u in &self.user_event_rules {
-            rule_files.push(match u {
-                UserLexicon::Path(p) => (
-                    p.display().to_string(),
-                    std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?,
-                ),
-                UserLexicon::Text { name, text } => (name.clone(), text.clone()),
-            });
-        }
+        let rule_files =
+            self.user_event_rules.iter().map(UserFile::load).collect::<Result<Vec<_>, _>>()?;
         let mut files: Vec<(&str, &str)> = vec![("event_triggers.tsv", event::DEFAULT_TRIGGERS)];
         files.extend(rule_files.iter().map(|(n, t)| (n.as_str(), t.as_str())));
         let rules = EventRules::parse(&files)?;

@@ -306,3 +306,19 @@ pub fn article_paths(dir: &Path) -> Vec<PathBuf> {
     v.sort();
     v
 }
+
+/// The table files `tests/data/<prefix>*.tsv`, sorted.
+pub fn table_files(prefix: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/data exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            name.starts_with(prefix) && name.ends_with(".tsv")
+        })
+        .collect();
+    files.sort();
+    files
+}

@@ -2,8 +2,6 @@
 //! the top of tests/data/dates.tsv). Every failure is listed at once, each with a `help:`
 //! line saying what the extractor gave instead.
 
-use std::path::Path;
-
 use serde_json::Value as Json;
 use xinwen::{Date, EntityKind};
 
@@ -19,18 +17,7 @@ struct Case {
 }
 
 fn load_tables() -> Vec<Case> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/data exists")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("dates") && n.ends_with(".tsv"))
-        })
-        .collect();
-    files.sort();
+    let files = crate::common::table_files("dates");
     let mut cases = Vec::new();
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();

@@ -63,17 +63,7 @@ fn check(text: &str, expected: &str) -> Option<String> {
 
 #[test]
 fn event_tables() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/data")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = p.file_name().unwrap_or_default().to_string_lossy();
-            name.starts_with("events") && name.ends_with(".tsv")
-        })
-        .collect();
-    files.sort();
+    let files = crate::common::table_files("events");
     assert!(!files.is_empty(), "no tests/data/events*.tsv");
     let detail = std::env::var_os("XINWEN_EVENTS_DETAIL").is_some();
     let (mut rows, mut failures) = (0, Vec::new());

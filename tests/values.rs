@@ -11,8 +11,6 @@
 //! Lines starting with `#` and blank lines are ignored. Every failing row is reported, with
 //! what was found instead, before the test fails.
 
-use std::path::Path;
-
 use serde_json::Value as Json;
 use xinwen::EntityKind;
 
@@ -29,17 +27,7 @@ struct Row {
 }
 
 fn rows() -> Vec<Row> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/data exists")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            name.starts_with("values") && name.ends_with(".tsv")
-        })
-        .collect();
-    files.sort();
+    let files = crate::common::table_files("values");
     let mut out = Vec::new();
     for f in files {
         let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
