@@ -1078,10 +1078,13 @@ fn after_year(c: &mut Cur, y: Year, strong: bool) -> Option<Expr> {
         h.ends_with(|x: char| x.is_ascii_digit())
             || h.strip_suffix(' ').is_some_and(|h| h.ends_with(|x: char| x.is_ascii_digit()))
     });
-    let spaced = arabic_year
+    // 今年 5 月, 去年 Q3: a relative year takes a spaced Arabic month or quarter too.
+    let relative_year = matches!(y, Year::Rel(_));
+    let spaced = (arabic_year
         && c.skip_space_before(|n| {
             n.is_ascii_digit() || matches!(n, 'Q' | 'q' | '第' | '上' | '下')
-        });
+        }))
+        || (relative_year && c.skip_space_before(|n| n.is_ascii_digit() || matches!(n, 'Q' | 'q')));
     let save = *c;
     // 暑假 (the summer holidays): the summer.
     if c.eat_any(&["暑假", "暑期"]) {
