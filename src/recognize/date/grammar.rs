@@ -1309,12 +1309,7 @@ fn numeric(c: &mut Cur) -> Option<Parsed> {
                                 && (1000..=2999).contains(&y)
                                 && crate::calendar::Date::new(y as i32, m, d).is_some()
                             {
-                                let e = Expr {
-                                    year: Some(Year::Abs(y as i32)),
-                                    month: Some(Month::Abs(m)),
-                                    day: Some(Day::Abs(d)),
-                                    ..Expr::default()
-                                };
+                                let e = ymd(Year::Abs(y as i32), m, d);
                                 return done(c, e, false, false);
                             }
                         }
@@ -1331,12 +1326,7 @@ fn numeric(c: &mut Cur) -> Option<Parsed> {
                                 && (1000..=2999).contains(&y)
                                 && crate::calendar::Date::new(y as i32, m, d).is_some()
                             {
-                                let mut e = Expr {
-                                    year: Some(Year::Abs(y as i32)),
-                                    month: Some(Month::Abs(m)),
-                                    day: Some(Day::Abs(d)),
-                                    ..Expr::default()
-                                };
+                                let mut e = ymd(Year::Abs(y as i32), m, d);
                                 let after = *c;
                                 c.eat(" ");
                                 e.tod = time_of_day(c);
@@ -1436,12 +1426,7 @@ fn numeric(c: &mut Cur) -> Option<Parsed> {
                             }) || (r.first() == Some(&b' ')
                                 && r.get(1).is_some_and(u8::is_ascii_digit));
                             if !more && crate::calendar::Date::new(y as i32, m, d).is_some() {
-                                let e = Expr {
-                                    year: Some(Year::Abs(y as i32)),
-                                    month: Some(Month::Abs(m)),
-                                    day: Some(Day::Abs(d)),
-                                    ..Expr::default()
-                                };
+                                let e = ymd(Year::Abs(y as i32), m, d);
                                 return done(c, e, false, false);
                             }
                         }
@@ -1501,19 +1486,7 @@ fn numeric(c: &mut Cur) -> Option<Parsed> {
             && (1900..=2099).contains(&y)
             && crate::calendar::Date::new(y as i32, m, d).is_some()
         {
-            return Some(Parsed {
-                end: c.p,
-                expr: Expr {
-                    year: Some(Year::Abs(y as i32)),
-                    month: Some(Month::Abs(m)),
-                    day: Some(Day::Abs(d)),
-                    ..Expr::default()
-                },
-                needs_word_start: false,
-                sure: false,
-                weak: false,
-                after_connector: false,
-            });
+            return done(c, ymd(Year::Abs(y as i32), m, d), false, false);
         }
     }
     *c = save;
@@ -1530,13 +1503,7 @@ fn numeric(c: &mut Cur) -> Option<Parsed> {
                             && !prev_is_slash_number(c.s, start)
                             && crate::calendar::Date::new(2000, m, d).is_some()
                         {
-                            let e = Expr {
-                                year: Some(Year::Short(yy as i32)),
-                                month: Some(Month::Abs(m)),
-                                day: Some(Day::Abs(d)),
-                                ..Expr::default()
-                            };
-                            return done(c, e, false, false);
+                            return done(c, ymd(Year::Short(yy as i32), m, d), false, false);
                         }
                     }
                     *c = mark;
@@ -1544,19 +1511,7 @@ fn numeric(c: &mut Cur) -> Option<Parsed> {
                         if (1000..=2999).contains(&y)
                             && crate::calendar::Date::new(y as i32, m, d).is_some()
                         {
-                            return Some(Parsed {
-                                end: c.p,
-                                expr: Expr {
-                                    year: Some(Year::Abs(y as i32)),
-                                    month: Some(Month::Abs(m)),
-                                    day: Some(Day::Abs(d)),
-                                    ..Expr::default()
-                                },
-                                needs_word_start: false,
-                                sure: true,
-                                weak: false,
-                                after_connector: false,
-                            });
+                            return done(c, ymd(Year::Abs(y as i32), m, d), false, true);
                         }
                     }
                 }
@@ -1565,6 +1520,16 @@ fn numeric(c: &mut Cur) -> Option<Parsed> {
     }
     *c = save;
     None
+}
+
+/// A full date: year, month and day.
+fn ymd(year: Year, month: u32, day: u32) -> Expr {
+    Expr {
+        year: Some(year),
+        month: Some(Month::Abs(month)),
+        day: Some(Day::Abs(day)),
+        ..Expr::default()
+    }
 }
 
 /// Is the number at `start` part of a longer slash sequence (1/2/3/4)?
