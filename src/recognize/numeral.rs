@@ -280,6 +280,25 @@ pub(crate) fn scan(text: &str, start: usize) -> Option<Numeral> {
     let mut big_exp = 0u32;
     let mut any_digit = false;
     let mut i = start;
+    // The numeral read so far, ending at `end` with `value`.
+    macro_rules! finish_here {
+        ($end:expr, $value:expr, $big_exp:expr, $single_digit:expr) => {
+            finish(
+                start,
+                $end,
+                $value,
+                approx,
+                unit_led,
+                arabic,
+                numbers,
+                units_exp,
+                first_number,
+                $big_exp,
+                latin,
+                $single_digit,
+            )
+        };
+    }
 
     while i < text.len() {
         let rest = &text[i..];
@@ -323,20 +342,7 @@ pub(crate) fn scan(text: &str, start: usize) -> Option<Numeral> {
                         i += 1;
                         // the k/w closes the number
                         let value = add(add(total, section)?, v)?;
-                        return finish(
-                            start,
-                            i,
-                            value,
-                            approx,
-                            unit_led,
-                            arabic,
-                            numbers,
-                            units_exp,
-                            first_number,
-                            0,
-                            latin,
-                            false,
-                        );
+                        return finish_here!(i, value, 0, false);
                     }
                 }
             }
@@ -443,20 +449,7 @@ pub(crate) fn scan(text: &str, start: usize) -> Option<Numeral> {
                     // only big units may follow a decimal
                     if next.is_none_or(|n| big_unit(n).is_none()) {
                         let value = add(total, pending.unwrap_or(Decimal::ZERO))?;
-                        return finish(
-                            start,
-                            i,
-                            value,
-                            approx,
-                            unit_led,
-                            arabic,
-                            numbers,
-                            units_exp,
-                            first_number,
-                            0,
-                            latin,
-                            false,
-                        );
+                        return finish_here!(i, value, 0, false);
                     }
                 }
             }
@@ -675,20 +668,7 @@ pub(crate) fn scan(text: &str, start: usize) -> Option<Numeral> {
     let trailing_big = if pending.is_none() { big_exp } else { 0 };
     let single =
         numbers == 1 && units_exp == 0 && pending_chinese_digit && approx.is_none() && tokens == 1;
-    finish(
-        start,
-        i,
-        value,
-        approx,
-        unit_led,
-        arabic,
-        numbers,
-        units_exp,
-        first_number,
-        trailing_big,
-        latin,
-        single,
-    )
+    finish_here!(i, value, trailing_big, single)
 }
 
 fn section_is_simple(last_small: u32) -> bool {
