@@ -158,13 +158,14 @@ struct LineResult<'a> {
     error: Option<&'a str>,
 }
 
-/// One output line for one input line: the result, or an error saying what was wrong.
+/// One output line for one input line: the result, or an error line; the error message is
+/// returned beside it for stderr.
 fn process_line(
     extractor: &Extractor,
     line_no: usize,
     line: &[u8],
     pretty: bool,
-) -> (String, bool) {
+) -> (String, Option<String>) {
     let null = Json::Null;
     let fail = |id: &Json, msg: String| {
         let r = LineResult {
@@ -174,7 +175,8 @@ fn process_line(
             reference_date: None,
             error: Some(&msg),
         };
-        (to_json(&r, false), false)
+        let out = to_json(&r, false);
+        (out, Some(msg))
     };
     let line = match std::str::from_utf8(line) {
         Ok(l) => l,
@@ -212,7 +214,7 @@ fn process_line(
         reference_date: doc.reference_date.as_ref(),
         error: None,
     };
-    (to_json(&r, pretty), true)
+    (to_json(&r, pretty), None)
 }
 
 fn run_jsonl(
@@ -239,7 +241,7 @@ fn run_jsonl(
     let mut ok = true;
     // Chunks keep memory bounded while every core works; output order is input order.
     for (c, chunk) in lines.chunks(256).enumerate() {
-        let results: Vec<(String, bool)> = chunk
+        let results: Vec<(String, Option<String>)> = chunk
             .par_iter()
             .enumerate()
             .map(|(i, l)| {
@@ -247,9 +249,9 @@ fn run_jsonl(
                 process_line(extractor, c * 256 + i + 1, l, pretty)
             })
             .collect();
-        for (s, good) in results {
-            if !good {
-                eprintln!("xinwen: {name}: {}", error_of(&s));
+        for (s, error) in results {
+            if let Some(e) = error {
+                eprintln!("xinwen: {name}: {e}");
                 ok = false;
             }
             out.write_all(s.as_bytes())?;
@@ -259,13 +261,6 @@ fn run_jsonl(
     }
     bar.finish_and_clear();
     Ok(ok)
-}
-
-fn error_of(line: &str) -> String {
-    serde_json::from_str::<Json>(line)
-        .ok()
-        .and_then(|v| v.get("error").and_then(|e| e.as_str().map(String::from)))
-        .unwrap_or_default()
 }
 
 fn to_json<T: Serialize>(v: &T, pretty: bool) -> String {
